@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`. Both install what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
+	libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth \
+	dbus dbus-x11 gnome-keyring libsecret-tools
+
+.PHONY: run test lint unit bench package sysdeps venv clean
+
+run: venv
+	$(PY) -m app --sandbox $(ARGS)
+
+test: venv
+	$(VENV)/bin/ruff check app tests
+	$(VENV)/bin/mypy app/api app/engine
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: venv
+	$(PY) -m tests.perf $(ARGS)
+
+package: venv
+	bash packaging/build.sh
+
+venv: sysdeps $(STAMP)
+
+# Missing system libraries (Qt's xcb/EGL deps, D-Bus, gnome-keyring) are installed with apt
+# when we are root; otherwise we say what is missing and carry on.
+sysdeps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing system packages: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else \
+			echo "Missing system packages (install them with apt): $$missing"; \
+		fi; \
+	fi
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build dist
