@@ -1,0 +1,160 @@
+"""What the engine tells the outside world: item and account snapshots, and the events that carry
+them. Everything here is immutable, so a listener (the UI) can keep what it receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.api.models import DownloadOptions, RateLimitInfo
+
+
+class ItemState(StrEnum):
+    WAITING = "waiting"
+    SUBMITTING = "submitting"
+    PROCESSING = "processing"
+    DOWNLOADING = "downloading"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_finished(self) -> bool:
+        return self in (ItemState.COMPLETED, ItemState.FAILED, ItemState.CANCELLED)
+
+    @property
+    def is_active(self) -> bool:
+        return self in (ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
+
+
+class ProblemKind(StrEnum):
+    """Why an item stopped, so the UI can pick words and a fix without parsing text."""
+
+    BAD_REQUEST = "bad_request"  # 400
+    UNSUPPORTED = "unsupported"  # 404: site not supported or video unavailable
+    CONFLICT = "conflict"  # 409
+    VALIDATION = "validation"  # 422, with field errors
+    JOB_FAILED = "job_failed"  # the service could not produce the file
+    LINK_EXPIRED = "link_expired"  # the file link expired and a fresh one could not be had
+    DISK_FULL = "disk_full"
+    NOT_WRITABLE = "not_writable"
+    NOT_MEDIA = "not_media"
+    NETWORK = "network"  # gave up after retries
+    SERVER = "server"  # gave up after retries
+    OTHER = "other"
+
+
+class AccountState(StrEnum):
+    READY = "ready"
+    WAITING_FOR_CREDITS = "waiting_for_credits"  # 402: submissions paused, downloads go on
+    WAITING_FOR_KEY = "waiting_for_key"  # 401/403 or no key: everything that needs the API waits
+    RATE_LIMITED = "rate_limited"  # 429: resumes by itself at resume_at
+    SERVICE_TROUBLE = "service_trouble"  # 5xx / network: retrying at resume_at
+
+
+class KeyProblem(StrEnum):
+    MISSING = "missing"
+    INVALID = "invalid"  # 401
+    FORBIDDEN = "forbidden"  # 403: deactivated or lacks permission
+
+
+class TroubleKind(StrEnum):
+    SERVER = "server"  # 500
+    UPSTREAM = "upstream"  # 502: the video site failed, not VideoConduit
+    UNAVAILABLE = "unavailable"  # 503
+    NETWORK = "network"  # no connection / timeout
+    MALFORMED = "malformed"  # a reply we could not read
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    url: str
+    options: DownloadOptions
+    state: ItemState
+    position: float
+    added_at: float
+    job_id: str | None = None
+    filename: str | None = None
+    file_path: str | None = None
+    bytes_done: int = 0
+    bytes_total: int | None = None
+    job_progress: float | None = None  # the service's own 0–100 while processing
+    speed: float | None = None  # bytes per second while downloading
+    eta: float | None = None  # seconds left while downloading
+    problem: str | None = None  # friendly sentence for the row
+    problem_kind: ProblemKind | None = None
+    field_errors: tuple[str, ...] = ()
+    waiting_for: str | None = None  # what a waiting item waits for, in words
+
+    @property
+    def credit_cost(self) -> int:
+        return self.options.credit_cost
+
+
+@dataclass(frozen=True)
+class Account:
+    state: AccountState = AccountState.READY
+    key_problem: KeyProblem | None = None
+    detail: str | None = None  # the server's own words for the current account-wide state
+    credits_required: int | None = None
+    credits_available: int | None = None  # last known balance (from a 402 body)
+    rate_limit: RateLimitInfo | None = None
+    resume_at: float | None = None  # Unix time: end of a 429 wait, a backoff or a credit re-check
+    retry_attempt: int | None = None
+    trouble: TroubleKind | None = None
+    waiting_items: int = 0  # items that still need a submission
+    waiting_credits: int = 0  # credits those items would cost
+
+
+@dataclass(frozen=True)
+class IntakeReport:
+    """What one paste/drop/command line did, so the UI can say it — never silently."""
+
+    added: tuple[int, ...] = ()
+    skipped: dict[str, int] = field(default_factory=dict)  # reason → count ("already_queued", …)
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+
+class Outcome(StrEnum):
+    """How a run ended, for --quit-when-done: the exit codes are 0, 1, 2."""
+
+    ALL_COMPLETED = "all_completed"
+    SOME_FAILED = "some_failed"
+    WAITING_FOR_USER = "waiting_for_user"
+
+    @property
+    def exit_code(self) -> int:
+        return {"all_completed": 0, "some_failed": 1, "waiting_for_user": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class ItemsAdded:
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class ItemChanged:
+    item: Item
+
+
+@dataclass(frozen=True)
+class ItemsRemoved:
+    ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ItemsReordered:
+    order: tuple[int, ...]  # every item id, in the new order
+
+
+@dataclass(frozen=True)
+class AccountChanged:
+    account: Account
+
+
+EngineEvent = ItemsAdded | ItemChanged | ItemsRemoved | ItemsReordered | AccountChanged
