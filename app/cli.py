@@ -1,0 +1,52 @@
+"""The command line: a stable contract that scripts and later checks depend on."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from app import __version__
+
+DEFAULT_API_BASE = "https://videoconduit.com"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="videoconduit-desktop",
+        description="Download videos and audio through the VideoConduit service.",
+    )
+    parser.add_argument("urls", nargs="*", metavar="URL", help="video page URLs to queue")
+    parser.add_argument(
+        "--api-base",
+        default=os.environ.get("VIDEOCONDUIT_API_BASE"),
+        help=f"service base URL (env VIDEOCONDUIT_API_BASE; default {DEFAULT_API_BASE})",
+    )
+    parser.add_argument("--sandbox", action="store_true",
+                        help="start the embedded sandbox in-process and use it with its demo key")
+    parser.add_argument("--download-dir", type=Path, help="where files go")
+    parser.add_argument("--data-dir", type=Path,
+                        help="all state (settings, SQLite, logs) here instead of the platform defaults")
+    parser.add_argument("--concurrency", type=positive_int, help="items worked on at once")
+    parser.add_argument("--no-window", action="store_true",
+                        help="run the queue without a window; one progress line per state change on stderr")
+    parser.add_argument("--quit-when-done", action="store_true",
+                        help="exit when nothing is left to do: 0 all completed, 1 some failed, "
+                             "2 paused waiting for the user (credits/key)")
+    parser.add_argument("--store-key", action="store_true",
+                        help="read an API key from stdin and store it in the OS keyring")
+    parser.add_argument("--log-level", default="INFO", type=str.upper, choices=LOG_LEVELS)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

@@ -1,0 +1,126 @@
+"""The long-lived parts of one run, wired once: sandbox (in demo mode), API client, store, engine.
+
+Built by ``app.main`` (the composition root) and handed whole to the window or the console.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.api import errors
+from app.api.client import VideoConduitClient
+from app.api.models import Plan
+from app.engine.engine import Engine
+from app.engine.store import Store
+from app.keys import KeyStore
+from app.settings import AppPaths, Settings, SettingsStore
+
+log = logging.getLogger("app")
+
+
+@dataclass(frozen=True)
+class SandboxInfo:
+    api_base: str
+    file_base: str
+    api_key: str
+    billing_url: str
+
+
+@dataclass
+class AppContext:
+    engine: Engine
+    settings: Settings
+    settings_store: SettingsStore
+    key_store: KeyStore
+    paths: AppPaths
+    sandbox: SandboxInfo | None = None
+    log_file: Path | None = None
+    open_url: Callable[[str], object] = field(default=lambda url: None)
+    _closers: list[Callable[[], object]] = field(default_factory=list)
+
+    def save_settings(self) -> None:
+        self.settings_store.save(self.settings)
+
+    @property
+    def api_base(self) -> str:
+        return self.sandbox.api_base if self.sandbox else self.settings.api_base
+
+    @property
+    def billing_url(self) -> str:
+        return self.sandbox.billing_url if self.sandbox else self.settings.billing_url
+
+    @property
+    def upgrade_url(self) -> str:
+        return self.sandbox.billing_url if self.sandbox else self.settings.upgrade_url
+
+    @property
+    def key_settings_url(self) -> str:
+        return f"{self.api_base.rstrip('/')}/dashboard/keys"
+
+    async def test_key(self, key: str) -> str | None:
+        """None when the key works, else a sentence for a person. Uses a free call (job list)."""
+        probe = VideoConduitClient(self.api_base, key, max_attempts=2)
+        try:
+            await probe.list_jobs(limit=1)
+        except errors.UnauthorizedError:
+            return "VideoConduit does not recognise this key. Check that you copied all of it."
+        except errors.ForbiddenError:
+            return "This key has been deactivated or lacks permission."
+        except errors.ApiError as exc:
+            return f"Could not check the key right now: {exc.detail}"
+        finally:
+            await probe.aclose()
+        return None
+
+    def plan_after_test(self) -> Plan:
+        info = self.engine.client.rate_limit
+        return info.plan if info else Plan.UNKNOWN
+
+    async def close(self) -> None:
+        await self.engine.close()
+        await self.engine.client.aclose()
+        self.engine.store.close()
+        for closer in reversed(self._closers):
+            closer()
+
+
+def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsStore,
+                  key_store: KeyStore, *, use_sandbox: bool, api_base: str | None = None,
+                  download_dir: Path | None = None, concurrency: int | None = None,
+                  log_file: Path | None = None) -> AppContext:
+    closers: list[Callable[[], object]] = []
+    sandbox: SandboxInfo | None = None
+    if use_sandbox:
+        sandbox, stop = start_embedded_sandbox()
+        closers.append(stop)
+        api_key = sandbox.api_key
+        base = sandbox.api_base
+        # The sandbox's jobs mean nothing to the real service: it gets a queue of its own.
+        database = paths.database.with_name("sandbox-queue.sqlite3")
+    else:
+        api_key = key_store.get()
+        base = api_base or settings.api_base
+        database = paths.database
+    database.parent.mkdir(parents=True, exist_ok=True)
+    target = Path(download_dir or settings.download_dir)
+    client = VideoConduitClient(base, api_key)
+    engine = Engine(Store(database), client, download_dir=target,
+                    concurrency=concurrency or settings.concurrency)
+    return AppContext(engine=engine, settings=settings, settings_store=settings_store,
+                      key_store=key_store, paths=paths, sandbox=sandbox, log_file=log_file,
+                      _closers=closers)
+
+
+def start_embedded_sandbox() -> tuple[SandboxInfo, Callable[[], object]]:
+    # Imported here: only demo mode (and tests) ever reach the sandbox.
+    from app.sandbox import run_in_thread
+
+    server = run_in_thread(plan="starter", credits=40, job_seconds=3.0, default_size=8_000_000)
+    server.start() if hasattr(server, "start") and not getattr(server, "api_base", None) else None
+    info = SandboxInfo(server.api_base, server.file_base, server.api_key,
+                       f"{server.api_base}/billing")
+    log.info("embedded sandbox at %s", server.api_base)
+    return info, server.stop

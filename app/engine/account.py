@@ -1,0 +1,149 @@
+"""The account-wide gate: whether the queue may submit, and what it is waiting for.
+
+Pure state plus a clock, so it can be tested without a network. Per-item problems never come
+here; only what stops the whole queue does (credits, the key, rate limits, service trouble).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+
+from app.api import errors
+from app.api.events import ClientEvent, RateLimitObserved, RateLimitWait, RequestSucceeded, RetryScheduled
+from app.engine.model import Account, AccountState, KeyProblem, TroubleKind
+
+# Without a balance endpoint the only way to notice a top-up is to try again; a refused POST
+# costs nothing but one request of the per-minute budget.
+CREDIT_RECHECK_SECONDS = 30.0
+
+
+def trouble_kind(error: errors.ApiError) -> TroubleKind:
+    if isinstance(error, errors.UpstreamError):
+        return TroubleKind.UPSTREAM
+    if isinstance(error, errors.ServiceUnavailableError):
+        return TroubleKind.UNAVAILABLE
+    if isinstance(error, errors.TransportError):
+        return TroubleKind.NETWORK
+    if isinstance(error, errors.MalformedReplyError):
+        return TroubleKind.MALFORMED
+    return TroubleKind.SERVER
+
+
+class AccountGate:
+    def __init__(self, on_change: Callable[[Account], None], clock: Callable[[], float] = time.time):
+        self._on_change = on_change
+        self._clock = clock
+        self._account = Account()
+        self._probe_in_flight = False
+
+    @property
+    def account(self) -> Account:
+        return self._account
+
+    def _set(self, **changes: object) -> None:
+        updated = dataclasses.replace(self._account, **changes)  # type: ignore[arg-type]
+        if updated != self._account:
+            self._account = updated
+            self._on_change(updated)
+
+    # -- what the scheduler asks --------------------------------------------------------
+
+    @property
+    def may_call_api(self) -> bool:
+        return self._account.state is not AccountState.WAITING_FOR_KEY
+
+    def claim_submission(self) -> bool:
+        """May one more item be submitted now? While credits are short, one probe at a time
+        after each re-check interval."""
+        state = self._account.state
+        if state is AccountState.WAITING_FOR_KEY:
+            return False
+        if state is not AccountState.WAITING_FOR_CREDITS:
+            return True
+        resume_at = self._account.resume_at or 0.0
+        if self._probe_in_flight or self._clock() < resume_at:
+            return False
+        self._probe_in_flight = True
+        return True
+
+    def seconds_until_recheck(self) -> float | None:
+        if self._account.state is not AccountState.WAITING_FOR_CREDITS:
+            return None
+        return max(0.0, (self._account.resume_at or 0.0) - self._clock())
+
+    # -- what happened ------------------------------------------------------------------
+
+    def submission_accepted(self) -> None:
+        self._probe_in_flight = False
+        if self._account.state in (AccountState.WAITING_FOR_CREDITS, AccountState.SERVICE_TROUBLE):
+            self._ready()
+
+    def submission_ended(self) -> None:
+        """A submission ended without an answer about credits (a per-item error, a cancel)."""
+        self._probe_in_flight = False
+
+    def credits_short(self, error: errors.InsufficientCreditsError) -> None:
+        self._probe_in_flight = False
+        self._set(
+            state=AccountState.WAITING_FOR_CREDITS,
+            key_problem=None,
+            trouble=None,
+            retry_attempt=None,
+            detail=error.detail,
+            credits_required=error.required,
+            credits_available=error.available,
+            resume_at=self._clock() + CREDIT_RECHECK_SECONDS,
+        )
+
+    def recheck_credits_now(self) -> None:
+        if self._account.state is AccountState.WAITING_FOR_CREDITS:
+            self._set(resume_at=self._clock())
+
+    def key_refused(self, error: errors.ApiError) -> None:
+        problem = KeyProblem.FORBIDDEN if isinstance(error, errors.ForbiddenError) else KeyProblem.INVALID
+        self._probe_in_flight = False
+        self._set(state=AccountState.WAITING_FOR_KEY, key_problem=problem, detail=error.detail,
+                  resume_at=None, retry_attempt=None, trouble=None)
+
+    def key_missing(self) -> None:
+        self._set(state=AccountState.WAITING_FOR_KEY, key_problem=KeyProblem.MISSING,
+                  detail=None, resume_at=None, retry_attempt=None, trouble=None)
+
+    def key_changed(self) -> None:
+        if self._account.state is AccountState.WAITING_FOR_KEY:
+            self._ready()
+
+    def trouble(self, error: errors.ApiError, attempt: int, until: float) -> None:
+        if self._account.state in (AccountState.WAITING_FOR_KEY, AccountState.WAITING_FOR_CREDITS):
+            return
+        self._set(state=AccountState.SERVICE_TROUBLE, trouble=trouble_kind(error),
+                  retry_attempt=attempt, resume_at=until, detail=error.detail)
+
+    def rate_limited(self, until: float, detail: str | None = None) -> None:
+        if self._account.state in (AccountState.WAITING_FOR_KEY, AccountState.WAITING_FOR_CREDITS):
+            return
+        self._set(state=AccountState.RATE_LIMITED, resume_at=until, trouble=None,
+                  retry_attempt=None, detail=detail)
+
+    def request_succeeded(self) -> None:
+        if self._account.state in (AccountState.RATE_LIMITED, AccountState.SERVICE_TROUBLE):
+            self._ready()
+
+    def waiting_counts(self, items: int, credits: int) -> None:
+        self._set(waiting_items=items, waiting_credits=credits)
+
+    def on_client_event(self, event: ClientEvent) -> None:
+        if isinstance(event, RateLimitObserved):
+            self._set(rate_limit=event.info)
+        elif isinstance(event, RateLimitWait):
+            self.rate_limited(event.until)
+        elif isinstance(event, RetryScheduled):
+            self.trouble(event.error, event.attempt, event.until)
+        elif isinstance(event, RequestSucceeded):
+            self.request_succeeded()
+
+    def _ready(self) -> None:
+        self._set(state=AccountState.READY, key_problem=None, detail=None, resume_at=None,
+                  retry_attempt=None, trouble=None, credits_required=None)

@@ -1,0 +1,402 @@
+"""The queue: items, their order, the commands a person gives, and the scheduler that decides
+which item works next. The work on one item lives in ``pipeline.py``; what stops the whole
+queue lives in ``account.py``; everything is persisted through ``store.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import time
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from app.api.client import VideoConduitClient
+from app.api.models import DownloadOptions
+from app.engine import pipeline, urls
+from app.engine.account import AccountGate
+from app.engine.model import (
+    Account,
+    AccountChanged,
+    AccountState,
+    EngineEvent,
+    IntakeReport,
+    Item,
+    ItemChanged,
+    ItemsAdded,
+    ItemsRemoved,
+    ItemsReordered,
+    ItemState,
+    Outcome,
+    ProblemKind,
+)
+from app.engine.store import ItemRow, Store
+from app.engine.transfer import make_file_client
+
+log = logging.getLogger("app.engine")
+
+# Item fields that live in the database; the rest (speed, ETA, …) is only for the screen.
+_PERSISTED = {
+    "state", "position", "job_id", "filename", "file_path", "bytes_done", "bytes_total",
+    "problem", "problem_kind", "field_errors",
+}
+
+
+class Engine:
+    def __init__(
+        self,
+        store: Store,
+        client: VideoConduitClient,
+        *,
+        download_dir: Path,
+        concurrency: int = 3,
+        file_client: httpx.AsyncClient | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.download_dir = Path(download_dir)
+        self.concurrency = max(1, concurrency)
+        self.file_client = file_client or make_file_client()
+        self._owns_file_client = file_client is None
+        self.clock = clock
+        self.gate = AccountGate(self._account_changed, clock)
+        self._items: dict[int, Item] = {}
+        self._order: list[int] = []
+        self._keys: dict[str, int] = {}  # normalized URL → item id, for de-duplication
+        self._url_keys: dict[int, str] = {}
+        self.part_names: dict[int, str] = {}
+        self._tasks: dict[int, asyncio.Task[None]] = {}
+        self._listeners: list[Callable[[EngineEvent], None]] = []
+        self._settled = asyncio.Event()
+        self._recheck: asyncio.TimerHandle | None = None
+        self._started = False
+        self._closing = False
+        client.subscribe(self.gate.on_client_event)
+
+    # -- observing ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[EngineEvent], None]) -> None:
+        self._listeners.append(listener)
+
+    def emit(self, event: EngineEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken listener must not stop the queue
+                log.exception("engine listener failed")
+
+    def _account_changed(self, account: Account) -> None:
+        self.emit(AccountChanged(account))
+
+    @property
+    def items(self) -> list[Item]:
+        return [self._items[i] for i in self._order]
+
+    def item(self, item_id: int) -> Item | None:
+        return self._items.get(item_id)
+
+    @property
+    def account(self) -> Account:
+        return self.gate.account
+
+    @property
+    def estimated_cost(self) -> int:
+        return sum(i.credit_cost for i in self._unsubmitted())
+
+    def _unsubmitted(self) -> Iterable[Item]:
+        return (i for i in self._items.values()
+                if i.job_id is None and i.state in (ItemState.WAITING, ItemState.SUBMITTING))
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        for row in self.store.load_items():
+            item = _item_from_row(row)
+            if item.state.is_active:  # interrupted: the pipeline picks it up from its job/intent
+                item = dataclasses.replace(item, state=ItemState.WAITING)
+            self._items[item.id] = item
+            self._order.append(item.id)
+            self._keys[row.url_key] = item.id
+            self._url_keys[item.id] = row.url_key
+            if row.part_name:
+                self.part_names[item.id] = row.part_name
+        self._started = True
+        if self.client.api_key is None:
+            self.gate.key_missing()
+        self.emit(ItemsAdded(tuple(self.items)))
+        self.kick()
+
+    async def close(self) -> None:
+        self._closing = True
+        if self._recheck:
+            self._recheck.cancel()
+        tasks = list(self._tasks.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        # Interrupted items are saved as waiting: the next start resumes them.
+        for item in self._items.values():
+            if item.state.is_active:
+                self.store.update_item(item.id, state=ItemState.WAITING.value)
+        if self._owns_file_client:
+            await self.file_client.aclose()
+
+    # -- intake ---------------------------------------------------------------------------
+
+    def add_text(self, text: str, options: DownloadOptions | None = None) -> IntakeReport:
+        return self._add_extraction(urls.extract_urls(text), options)
+
+    def add_mime(self, payload: Mapping[str, bytes], options: DownloadOptions | None = None) -> IntakeReport:
+        return self._add_extraction(urls.extract_from_mime(payload), options)
+
+    def add_urls(self, candidates: Iterable[str], options: DownloadOptions | None = None) -> IntakeReport:
+        return self.add_text("\n".join(candidates), options)
+
+    def _add_extraction(self, found: urls.Extraction, options: DownloadOptions | None) -> IntakeReport:
+        options = options or DownloadOptions()
+        skipped = dict(found.skipped)
+        fresh: list[tuple[str, str]] = []
+        for url in found.urls:
+            key = urls.normalize_url(url)
+            if key in self._keys:
+                skipped["already_queued"] = skipped.get("already_queued", 0) + 1
+            else:
+                self._keys[key] = -1  # reserved; a repeat later in this payload was already dropped
+                fresh.append((url, key))
+        now = self.clock()
+        start = (max((self._items[i].position for i in self._order), default=0.0)) + 1
+        rows: list[dict[str, Any]] = [
+            {"url": url, "url_key": key, "options": options.to_dict(), "state": ItemState.WAITING.value,
+             "position": start + n, "added_at": now}
+            for n, (url, key) in enumerate(fresh)
+        ]
+        ids = self.store.insert_items(rows) if rows else []
+        added = []
+        for item_id, row in zip(ids, rows, strict=True):
+            item = Item(id=item_id, url=row["url"], options=options, state=ItemState.WAITING,
+                        position=row["position"], added_at=now)
+            self._items[item_id] = item
+            self._order.append(item_id)
+            self._keys[row["url_key"]] = item_id
+            self._url_keys[item_id] = row["url_key"]
+            added.append(item)
+        if added:
+            self.emit(ItemsAdded(tuple(added)))
+            self.kick()
+        return IntakeReport(added=tuple(ids), skipped={k: v for k, v in skipped.items() if v})
+
+    # -- commands -------------------------------------------------------------------------
+
+    def pause(self, ids: Iterable[int]) -> None:
+        for item_id in ids:
+            item = self._items.get(item_id)
+            if item and (item.state is ItemState.WAITING or item.state.is_active):
+                self._stop_task(item_id)
+                self.update(item_id, state=ItemState.PAUSED, speed=None, eta=None, waiting_for=None)
+        self.kick()
+
+    def resume(self, ids: Iterable[int]) -> None:
+        for item_id in ids:
+            item = self._items.get(item_id)
+            if item and item.state is ItemState.PAUSED:
+                self.update(item_id, state=ItemState.WAITING)
+        self.kick()
+
+    def cancel(self, ids: Iterable[int]) -> None:
+        for item_id in ids:
+            item = self._items.get(item_id)
+            if item and not item.state.is_finished:
+                self._stop_task(item_id)
+                pipeline.discard_part(self, item_id)
+                self.update(item_id, state=ItemState.CANCELLED, speed=None, eta=None,
+                            bytes_done=0, waiting_for=None)
+        self.kick()
+
+    def retry(self, ids: Iterable[int]) -> None:
+        for item_id in ids:
+            item = self._items.get(item_id)
+            if item and item.state in (ItemState.FAILED, ItemState.CANCELLED):
+                # A job the service failed is gone: retrying means a new, paid submission, which
+                # the person has just asked for. Any other failure keeps the paid-for job.
+                job_id = None if item.problem_kind is ProblemKind.JOB_FAILED else item.job_id
+                self.update(item_id, state=ItemState.WAITING, job_id=job_id, problem=None,
+                            problem_kind=None, field_errors=())
+        self.kick()
+
+    def retry_all_failed(self) -> None:
+        self.retry([i for i in self._order if self._items[i].state is ItemState.FAILED])
+
+    def remove(self, ids: Iterable[int]) -> None:
+        removed = []
+        for item_id in ids:
+            item = self._items.get(item_id)
+            if item is None:
+                continue
+            self._stop_task(item_id)
+            if item.state is not ItemState.COMPLETED:
+                pipeline.discard_part(self, item_id)
+            del self._items[item_id]
+            self._keys.pop(self._url_keys.pop(item_id, ""), None)
+            removed.append(item_id)
+        if removed:
+            gone = set(removed)
+            self._order = [i for i in self._order if i not in gone]
+            self.store.delete_items(removed)
+            self.emit(ItemsRemoved(tuple(removed)))
+            self.kick()
+
+    def clear_finished(self) -> None:
+        self.remove([i for i in self._order
+                     if self._items[i].state in (ItemState.COMPLETED, ItemState.CANCELLED)])
+
+    def move(self, ids: Iterable[int], before_id: int | None) -> None:
+        moving = [i for i in ids if i in self._items]
+        rest = [i for i in self._order if i not in set(moving)]
+        at = rest.index(before_id) if before_id in rest else len(rest)
+        self._order = rest[:at] + moving + rest[at:]
+        positions = [(item_id, float(n)) for n, item_id in enumerate(self._order)]
+        self.store.set_positions(positions)
+        for item_id, position in positions:
+            self._items[item_id] = dataclasses.replace(self._items[item_id], position=position)
+        self.emit(ItemsReordered(tuple(self._order)))
+        self.kick()
+
+    def set_api_key(self, key: str | None) -> None:
+        self.client.api_key = key
+        if key:
+            self.gate.key_changed()
+        else:
+            self.gate.key_missing()
+        self.kick()
+
+    def retry_now(self) -> None:
+        self.gate.recheck_credits_now()
+        self.kick()
+
+    def set_concurrency(self, n: int) -> None:
+        self.concurrency = max(1, n)
+        self.kick()
+
+    def set_download_dir(self, path: Path) -> None:
+        self.download_dir = Path(path)
+
+    async def fetch_info(self, item_id: int) -> dict[str, Any]:
+        """Costs the person a credit: only ever called when they asked for details."""
+        return await self.client.get_info(self._items[item_id].url)
+
+    # -- state changes (used by the pipeline) ---------------------------------------------
+
+    def update(self, item_id: int, *, persist: bool = True, **changes: Any) -> Item | None:
+        item = self._items.get(item_id)
+        if item is None:
+            return None
+        item = dataclasses.replace(item, **changes)
+        self._items[item_id] = item
+        stored = {k: _to_db(v) for k, v in changes.items() if k in _PERSISTED}
+        if persist and stored:
+            self.store.update_item(item_id, **stored)
+        self.emit(ItemChanged(item))
+        if "state" in changes or "job_id" in changes:
+            self._refresh_waiting_counts()
+            self._check_settled()
+        return item
+
+    def _refresh_waiting_counts(self) -> None:
+        waiting = list(self._unsubmitted())
+        self.gate.waiting_counts(len(waiting), sum(i.credit_cost for i in waiting))
+
+    # -- scheduling -----------------------------------------------------------------------
+
+    def kick(self) -> None:
+        """Start whatever may start now. Cheap; called after anything changes."""
+        if not self._started or self._closing:
+            return
+        for item_id in self._order:
+            if len(self._tasks) >= self.concurrency or not self.gate.may_call_api:
+                break
+            item = self._items[item_id]
+            if item.state is not ItemState.WAITING or item_id in self._tasks:
+                continue
+            if item.job_id is None and self.store.open_intent(item_id) is None:
+                if not self.gate.claim_submission():
+                    continue
+            self._tasks[item_id] = asyncio.ensure_future(self._run(item_id))
+        self._schedule_credit_recheck()
+        self._refresh_waiting_counts()
+        self._check_settled()
+
+    def _schedule_credit_recheck(self) -> None:
+        delay = self.gate.seconds_until_recheck()
+        if self._recheck:
+            self._recheck.cancel()
+            self._recheck = None
+        if delay is not None and delay > 0:
+            self._recheck = asyncio.get_running_loop().call_later(delay + 0.05, self.kick)
+
+    async def _run(self, item_id: int) -> None:
+        try:
+            await pipeline.run_item(self, item_id)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a bug must cost one row, not the queue
+            log.exception("item %s failed unexpectedly", item_id)
+            self.update(item_id, state=ItemState.FAILED, problem_kind=ProblemKind.OTHER,
+                        problem=f"Something unexpected went wrong: {exc}", speed=None, eta=None)
+        finally:
+            if self._tasks.get(item_id) is asyncio.current_task():
+                del self._tasks[item_id]
+            self.gate.submission_ended()
+            self.kick()
+
+    def _stop_task(self, item_id: int) -> None:
+        task = self._tasks.pop(item_id, None)
+        if task:
+            task.cancel()
+
+    # -- settling (for --quit-when-done) --------------------------------------------------
+
+    def _check_settled(self) -> None:
+        if self._tasks:
+            self._settled.clear()
+            return
+        pending = [i for i in self._items.values() if i.state is ItemState.WAITING]
+        needs_person = self.account.state in (AccountState.WAITING_FOR_CREDITS, AccountState.WAITING_FOR_KEY)
+        if not pending or needs_person:
+            self._settled.set()
+        else:
+            self._settled.clear()
+
+    async def wait_until_settled(self) -> Outcome:
+        while True:
+            await self._settled.wait()
+            await asyncio.sleep(0)  # let a kick that is about to start work do so
+            if self._settled.is_set():
+                break
+        states = [i.state for i in self._items.values()]
+        if ItemState.WAITING in states or ItemState.PAUSED in states:
+            return Outcome.WAITING_FOR_USER
+        if ItemState.FAILED in states:
+            return Outcome.SOME_FAILED
+        return Outcome.ALL_COMPLETED
+
+
+def _to_db(value: Any) -> Any:
+    if isinstance(value, ItemState | ProblemKind):
+        return value.value
+    return value
+
+
+def _item_from_row(row: ItemRow) -> Item:
+    return Item(
+        id=row.id, url=row.url, options=DownloadOptions.from_dict(row.options),
+        state=ItemState(row.state), position=row.position, added_at=row.added_at,
+        job_id=row.job_id, filename=row.filename, file_path=row.file_path,
+        bytes_done=row.bytes_done, bytes_total=row.bytes_total, problem=row.problem,
+        problem_kind=ProblemKind(row.problem_kind) if row.problem_kind else None,
+        field_errors=row.field_errors,
+    )

@@ -1,0 +1,285 @@
+"""SQLite persistence: the queue, the submission ledger and the download history.
+
+The only module that writes SQL. WAL mode, so a killed process loses at most the transaction in
+flight, and every state change is its own short transaction. The ledger is what keeps a URL from
+being charged twice: the intent to submit is committed *before* the POST and the job id right
+after it, so a restart can tell "never sent" from "sent, reply lost".
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        url_key TEXT NOT NULL,
+        options TEXT NOT NULL,
+        state TEXT NOT NULL,
+        position REAL NOT NULL,
+        added_at REAL NOT NULL,
+        job_id TEXT,
+        filename TEXT,
+        part_name TEXT,
+        file_path TEXT,
+        bytes_done INTEGER NOT NULL DEFAULT 0,
+        bytes_total INTEGER,
+        problem TEXT,
+        problem_kind TEXT,
+        field_errors TEXT,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX items_url_key ON items(url_key);
+    CREATE TABLE ledger (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        intent_at REAL NOT NULL,
+        job_id TEXT,
+        settled_at REAL
+    );
+    CREATE INDEX ledger_item ON ledger(item_id);
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        job_id TEXT,
+        file_path TEXT NOT NULL,
+        size INTEGER,
+        completed_at REAL NOT NULL
+    );
+    """,
+}
+
+ITEM_COLUMNS = (
+    "url", "url_key", "options", "state", "position", "added_at", "job_id", "filename",
+    "part_name", "file_path", "bytes_done", "bytes_total", "problem", "problem_kind",
+    "field_errors",
+)
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One persisted item, exactly as stored."""
+
+    id: int
+    url: str
+    url_key: str
+    options: dict[str, Any]
+    state: str
+    position: float
+    added_at: float
+    job_id: str | None
+    filename: str | None
+    part_name: str | None
+    file_path: str | None
+    bytes_done: int
+    bytes_total: int | None
+    problem: str | None
+    problem_kind: str | None
+    field_errors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Intent:
+    item_id: int
+    url: str
+    intent_at: float
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    url: str
+    job_id: str | None
+    file_path: str
+    size: int | None
+    completed_at: float
+
+
+class StoreError(Exception):
+    """The database could not be opened or written; the message is for a person."""
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        try:
+            self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(f"Could not open the queue database {path}: {exc}") from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"The queue database was written by a newer version (schema {current}); "
+                "please update VideoConduit Desktop."
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            # One statement at a time: executescript() would commit our transaction early.
+            statements = [s for s in _MIGRATIONS[version].split(";") if s.strip()]
+            with self._transaction():
+                for statement in statements:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={version}")
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    # -- items ----------------------------------------------------------------------------
+
+    def load_items(self) -> list[ItemRow]:
+        cursor = self._db.execute(
+            f"SELECT id, {', '.join(ITEM_COLUMNS)} FROM items ORDER BY position, id"
+        )
+        return [_row_to_item(row) for row in cursor]
+
+    def insert_items(self, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """Insert many items in one transaction; returns their ids in order."""
+        ids: list[int] = []
+        with self._transaction():
+            for row in rows:
+                values = [_encode(column, row.get(column)) for column in ITEM_COLUMNS]
+                cursor = self._db.execute(
+                    f"INSERT INTO items ({', '.join(ITEM_COLUMNS)}, updated_at) "
+                    f"VALUES ({', '.join('?' * len(ITEM_COLUMNS))}, ?)",
+                    (*values, time.time()),
+                )
+                ids.append(int(cursor.lastrowid or 0))
+        return ids
+
+    def update_item(self, item_id: int, **fields: Any) -> None:
+        unknown = set(fields) - set(ITEM_COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown item fields: {sorted(unknown)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        values = [_encode(name, value) for name, value in fields.items()]
+        self._db.execute(
+            f"UPDATE items SET {assignments}, updated_at = ? WHERE id = ?",
+            (*values, time.time(), item_id),
+        )
+
+    def set_positions(self, positions: Iterable[tuple[int, float]]) -> None:
+        with self._transaction():
+            self._db.executemany(
+                "UPDATE items SET position = ? WHERE id = ?",
+                [(position, item_id) for item_id, position in positions],
+            )
+
+    def delete_items(self, ids: Iterable[int]) -> None:
+        with self._transaction():
+            self._db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in ids])
+
+    # -- the submission ledger ------------------------------------------------------------
+
+    def record_intent(self, item_id: int, url: str, now: float) -> None:
+        """Committed before the POST: from here on, a restart must reconcile, not resubmit."""
+        self._db.execute(
+            "INSERT INTO ledger (item_id, url, intent_at) VALUES (?, ?, ?)", (item_id, url, now)
+        )
+
+    def record_job(self, item_id: int, job_id: str, now: float) -> None:
+        """Committed right after the POST's reply: the job id and the settled intent, together."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE ledger SET job_id = ?, settled_at = ? "
+                "WHERE item_id = ? AND settled_at IS NULL",
+                (job_id, now, item_id),
+            )
+            self._db.execute(
+                "UPDATE items SET job_id = ?, updated_at = ? WHERE id = ?", (job_id, now, item_id)
+            )
+
+    def settle_intent_without_job(self, item_id: int, now: float) -> None:
+        """The service answered with a definite refusal (nothing was charged)."""
+        self._db.execute(
+            "UPDATE ledger SET settled_at = ? WHERE item_id = ? AND settled_at IS NULL",
+            (now, item_id),
+        )
+
+    def open_intent(self, item_id: int) -> Intent | None:
+        row = self._db.execute(
+            "SELECT item_id, url, intent_at FROM ledger WHERE item_id = ? AND settled_at IS NULL "
+            "ORDER BY intent_at LIMIT 1",
+            (item_id,),
+        ).fetchone()
+        return Intent(*row) if row else None
+
+    def known_job_ids(self) -> set[str]:
+        rows = self._db.execute("SELECT job_id FROM ledger WHERE job_id IS NOT NULL")
+        return {row[0] for row in rows}
+
+    # -- history --------------------------------------------------------------------------
+
+    def add_history(self, entry: HistoryEntry) -> None:
+        self._db.execute(
+            "INSERT INTO history (url, job_id, file_path, size, completed_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (entry.url, entry.job_id, entry.file_path, entry.size, entry.completed_at),
+        )
+
+    def history(self, limit: int = 1000) -> list[HistoryEntry]:
+        rows = self._db.execute(
+            "SELECT url, job_id, file_path, size, completed_at FROM history "
+            "ORDER BY completed_at DESC LIMIT ?",
+            (limit,),
+        )
+        return [HistoryEntry(*row) for row in rows]
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on error (the connection is in autocommit mode)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _encode(column: str, value: Any) -> Any:
+    if column == "options":
+        return json.dumps(value or {}, sort_keys=True)
+    if column == "field_errors":
+        return json.dumps(list(value or []))
+    return value
+
+
+def _row_to_item(row: tuple[Any, ...]) -> ItemRow:
+    values = dict(zip(("id", *ITEM_COLUMNS), row, strict=True))
+    values["options"] = _decode_json(values["options"], {})
+    values["field_errors"] = tuple(_decode_json(values["field_errors"], []))
+    return ItemRow(**values)
+
+
+def _decode_json(text: str | None, default: Any) -> Any:
+    try:
+        return json.loads(text) if text else default
+    except ValueError:
+        return default

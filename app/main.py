@@ -1,0 +1,140 @@
+"""The composition root: arguments, settings, key store, context (sandbox, client, store, engine),
+then either the console session or the window on a qasync loop. Nothing else wires objects."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+import traceback
+from pathlib import Path
+
+from app import APP_NAME
+from app.cli import parse_args
+
+log = logging.getLogger("app")
+_log_file: Path | None = None
+
+
+def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+    """After start-up a crash shows a dialog pointing at the log; before, it prints and exits."""
+    log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, APP_NAME,
+                             f"Something went wrong: {exc}\n\nDetails are in the log: {_log_file}")
+        return
+    traceback.print_exception(exc_type, exc, tb)
+    if QApplication.instance() is None:
+        sys.exit(70)
+
+
+def main(argv: list[str] | None = None) -> int:
+    sys.excepthook = _excepthook
+    args = parse_args(argv)
+
+    from app.keys import KeyStore
+    from app.logs import setup_logging
+    from app.settings import AppPaths, SettingsStore
+
+    global _log_file
+    paths = AppPaths(args.data_dir.resolve() if args.data_dir else None)
+    _log_file = setup_logging(paths.log_dir, args.log_level)
+    settings_store = SettingsStore.for_paths(paths)
+    settings = settings_store.load()
+    key_store = KeyStore()
+
+    if args.store_key:
+        return store_key_from_stdin(key_store)
+
+    headless = args.no_window
+    fallback = not headless and _no_display()
+    if fallback:
+        print("No display found: running the same session offscreen; progress is printed here "
+              "and a screenshot of the window is saved when the queue is done.", file=sys.stderr)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from app.context import build_context
+
+    context = build_context(paths, settings, settings_store, key_store, use_sandbox=args.sandbox,
+                            api_base=args.api_base, download_dir=args.download_dir,
+                            concurrency=args.concurrency, log_file=_log_file)
+    if headless:
+        return asyncio.run(run_console(context, args.urls, args.quit_when_done))
+    from app.ui.run import run_window
+
+    return run_window(context, args.urls, quit_when_done=args.quit_when_done or fallback,
+                      screenshot=paths.log_dir.parent / "window.png" if fallback else None,
+                      argv=sys.argv[:1])
+
+
+def _no_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def store_key_from_stdin(key_store) -> int:  # type: ignore[no-untyped-def]
+    from app.keys import normalize_key, validate_key_format
+
+    key = normalize_key(sys.stdin.read())
+    problem = validate_key_format(key)
+    if problem:
+        print(f"Not stored: {problem}", file=sys.stderr)
+        return 2
+    result = key_store.set(key)
+    print(result.message, file=sys.stderr)
+    return 0 if result.persistent else 1
+
+
+async def run_console(context, urls: list[str], quit_when_done: bool) -> int:  # type: ignore[no-untyped-def]
+    from app.console import ConsoleReporter
+
+    engine = context.engine
+    engine.subscribe(ConsoleReporter(context.billing_url))
+    if context.sandbox:
+        print(f"Using the embedded sandbox at {context.sandbox.api_base} (nothing is charged)",
+              file=sys.stderr)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises instead
+            pass
+    try:
+        await engine.start()
+        if urls:
+            report = engine.add_urls(urls)
+            _print_intake(report)
+        if quit_when_done:
+            settled = asyncio.ensure_future(engine.wait_until_settled())
+            stopped = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({settled, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            stopped.cancel()
+            if settled.done():
+                outcome = settled.result()
+                print(f"Finished: {outcome.value.replace('_', ' ')}", file=sys.stderr)
+                return outcome.exit_code
+            settled.cancel()
+            return 130
+        await stop.wait()
+        return 0
+    finally:
+        await context.close()
+
+
+def _print_intake(report) -> None:  # type: ignore[no-untyped-def]
+    line = f"Queued {len(report.added)} link(s)"
+    if report.skipped_total:
+        reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in report.skipped.items())
+        line += f"; skipped {report.skipped_total} ({reasons})"
+    print(line, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""The queue against the real sandbox: files arrive, money is respected, nothing is lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.api.models import DownloadOptions
+from app.engine.model import AccountState, ItemState, Outcome, ProblemKind
+from app.sandbox import run_in_thread
+from tests.integration.engine_harness import job_sha256, running_engine, sha256_of, wait_for
+
+pytestmark = pytest.mark.asyncio
+
+
+@pytest.fixture
+def sandbox():
+    with run_in_thread(plan="business", credits=100, job_seconds=0.3, default_size=300_000) as server:
+        yield server
+
+
+async def test_two_urls_become_two_identical_files(sandbox, tmp_path):
+    async with running_engine(sandbox, tmp_path) as engine:
+        report = engine.add_text("https://example.com/watch/one\nhttps://example.com/watch/two")
+        assert len(report.added) == 2
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+        for item in engine.items:
+            assert item.state is ItemState.COMPLETED
+            assert sha256_of(item.file_path) == job_sha256(sandbox, item.job_id)
+        assert sorted(p.name for p in (tmp_path / "downloads").iterdir()) == ["one.mp4", "two.mp4"]
+        assert sandbox.admin.state()["credits"] == 96
+
+
+async def test_audio_only_costs_one_credit(sandbox, tmp_path):
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text("https://example.com/song", DownloadOptions(audio_only=True))
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+        assert sandbox.admin.state()["credits"] == 99
+
+
+async def test_duplicates_and_junk_are_reported_not_queued(sandbox, tmp_path):
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text("https://example.com/a")
+        report = engine.add_text("https://EXAMPLE.com/a\nhttps://example.com/b\nftp://x/y\nhello")
+        assert len(report.added) == 1
+        assert report.skipped["already_queued"] == 1
+        assert report.skipped_total == 3
+
+
+async def test_credit_shortfall_pauses_submissions_until_top_up(sandbox, tmp_path):
+    sandbox.admin.set_credits(3)
+    async with running_engine(sandbox, tmp_path, concurrency=1) as engine:
+        engine.add_text("https://example.com/v1\nhttps://example.com/v2\nhttps://example.com/v3")
+        assert await engine.wait_until_settled() is Outcome.WAITING_FOR_USER
+        account = engine.account
+        assert account.state is AccountState.WAITING_FOR_CREDITS
+        assert (account.credits_required, account.credits_available) == (2, 1)
+        assert account.waiting_items == 2 and account.waiting_credits == 4
+        states = [i.state for i in engine.items]
+        assert states == [ItemState.COMPLETED, ItemState.WAITING, ItemState.WAITING]
+
+        sandbox.admin.add_credits(10)
+        engine.retry_now()
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+        assert engine.account.state is AccountState.READY
+        # v2 was refused once (nothing charged) and accepted once; v3 waited instead of trying.
+        posts = [sandbox.admin.posts_for_url(f"https://example.com/v{n}") for n in (1, 2, 3)]
+        assert posts == [1, 2, 1]
+        assert sandbox.admin.state()["credits"] == 3 + 10 - 6
+
+
+async def test_lost_reply_to_submit_is_reconciled_not_charged_twice(sandbox, tmp_path):
+    url = "https://example.com/lost-reply"
+    sandbox.admin.queue_faults("/v1/download", [{"status": 500, "json": {"detail": "boom"},
+                                                 "after_processing": True}], method="POST")
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text(url)
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+    assert sandbox.admin.posts_for_url(url) == 1
+    assert sandbox.admin.state()["credits"] == 98
+
+
+async def test_dropped_connection_after_submit_is_reconciled(sandbox, tmp_path):
+    url = "https://example.com/dropped"
+    sandbox.admin.queue_faults("/v1/download", [{"drop": True, "after_processing": True}], method="POST")
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text(url)
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+    assert sandbox.admin.posts_for_url(url) == 1
+
+
+async def test_html_502_on_submit_retries_and_succeeds(sandbox, tmp_path):
+    sandbox.admin.queue_faults("/v1/download", [
+        {"status": 502, "body": "<html><body><h1>502 Bad Gateway</h1></body></html>",
+         "headers": {"Content-Type": "text/html"}}], method="POST")
+    seen = []
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.subscribe(lambda e: seen.append(getattr(e, "account", None)))
+        engine.add_text("https://example.com/gateway")
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+        assert engine.account.state is AccountState.READY
+    troubles = [a.trouble for a in seen if a is not None and a.state is AccountState.SERVICE_TROUBLE]
+    assert troubles and troubles[0].value == "upstream"
+
+
+async def test_per_item_errors_do_not_stop_the_queue(sandbox, tmp_path):
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text("https://unsupported.example.com/v\nhttps://example.com/will-fail\n"
+                        "https://example.com/badrequest\nhttps://example.com/fine")
+        assert await engine.wait_until_settled() is Outcome.SOME_FAILED
+        by_url = {i.url: i for i in engine.items}
+        assert by_url["https://unsupported.example.com/v"].problem_kind is ProblemKind.UNSUPPORTED
+        assert by_url["https://example.com/will-fail"].problem_kind is ProblemKind.JOB_FAILED
+        assert by_url["https://example.com/badrequest"].problem_kind is ProblemKind.BAD_REQUEST
+        assert by_url["https://example.com/fine"].state is ItemState.COMPLETED
+    # The failed job's credits came back: only the good video is paid for.
+    assert sandbox.admin.state()["credits"] == 98
+
+
+async def test_validation_error_lists_each_field(sandbox, tmp_path):
+    sandbox.admin.queue_faults("/v1/download", [{"status": 422, "json": {"detail": [
+        {"loc": ["body", "quality"], "msg": "unexpected value", "type": "value_error"},
+        {"loc": ["body", "format"], "msg": "unexpected value", "type": "value_error"}]}}])
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text("https://example.com/v")
+        assert await engine.wait_until_settled() is Outcome.SOME_FAILED
+        item = engine.items[0]
+        assert item.problem_kind is ProblemKind.VALIDATION
+        assert len(item.field_errors) == 2 and "quality" in item.field_errors[0]
+
+
+async def test_missing_key_then_key_entered_resumes(sandbox, tmp_path):
+    async with running_engine(sandbox, tmp_path, key=None) as engine:
+        engine.add_text("https://example.com/needs-key")
+        assert await engine.wait_until_settled() is Outcome.WAITING_FOR_USER
+        assert engine.account.state is AccountState.WAITING_FOR_KEY
+        engine.set_api_key(sandbox.api_key)
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+
+
+async def test_wrong_key_waits_for_a_new_one(sandbox, tmp_path):
+    async with running_engine(sandbox, tmp_path, key="vc_wrong_key_123456") as engine:
+        engine.add_text("https://example.com/wrong-key")
+        assert await engine.wait_until_settled() is Outcome.WAITING_FOR_USER
+        assert engine.account.key_problem.value == "invalid"
+        assert engine.items[0].state is ItemState.WAITING
+        engine.set_api_key(sandbox.api_key)
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+
+
+async def test_deactivated_key_is_forbidden(sandbox, tmp_path):
+    sandbox.admin.set_key_active(sandbox.api_key, False)
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text("https://example.com/forbidden")
+        assert await engine.wait_until_settled() is Outcome.WAITING_FOR_USER
+        assert engine.account.key_problem.value == "forbidden"
+
+
+async def test_restart_mid_processing_resumes_without_second_charge(sandbox, tmp_path):
+    url = "https://example.com/slow-restart"
+    data = tmp_path / "data"
+    async with running_engine(sandbox, tmp_path, data_dir=data) as engine:
+        engine.add_text(url)
+        await wait_for(lambda: engine.items[0].state is ItemState.PROCESSING, what="processing")
+    async with running_engine(sandbox, tmp_path, data_dir=data) as engine:
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+    assert sandbox.admin.posts_for_url(url) == 1
+
+
+async def test_pause_resume_cancel_remove(sandbox, tmp_path):
+    async with running_engine(sandbox, tmp_path, concurrency=1) as engine:
+        report = engine.add_text("https://example.com/slow-a\nhttps://example.com/b\nhttps://example.com/c")
+        a, b, c = report.added
+        engine.pause([b])
+        engine.cancel([c])
+        await wait_for(lambda: engine.item(a).state is ItemState.COMPLETED, what="a completes")
+        assert engine.item(b).state is ItemState.PAUSED
+        assert engine.item(c).state is ItemState.CANCELLED
+        engine.resume([b])
+        await wait_for(lambda: engine.item(b).state is ItemState.COMPLETED, what="b completes")
+        engine.clear_finished()
+        assert [i.id for i in engine.items] == []
+    assert sandbox.admin.posts_for_url("https://example.com/c") == 0
