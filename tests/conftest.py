@@ -36,3 +36,42 @@ def qasync_loop(qapp):
     asyncio.set_event_loop(loop)
     yield loop
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture(scope="session")
+def secret_service():
+    """A private, unlocked Secret Service (dbus-daemon + gnome-keyring-daemon) for this session.
+
+    Yields tests.secret_service.PrivateSecretService: `.env` for child processes (secret-tool,
+    the app), `.backend()` for a keyring backend in-process. secretstorage reads the bus address
+    from os.environ, so DBUS_SESSION_BUS_ADDRESS points at the private bus until the session
+    ends. A daemon that cannot start FAILS the keyring tests with its stderr — never a skip.
+    """
+    from tests.secret_service import PrivateSecretService, SecretServiceError
+
+    service = PrivateSecretService()
+    failure = None
+    try:
+        service.start()
+    except SecretServiceError as exc:
+        failure = str(exc)
+    if failure is not None:
+        service.stop()
+        pytest.fail(f"The private Secret Service did not start:\n{failure}", pytrace=False)
+    previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = service.bus_address
+    try:
+        yield service
+    finally:
+        if previous is None:
+            os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous
+        service.stop()
+
+
+@pytest.fixture(autouse=True)
+def _keyring_marker_starts_secret_service(request):
+    """A test marked `keyring` gets the private Secret Service even if it does not ask for it."""
+    if request.node.get_closest_marker("keyring") is not None:
+        request.getfixturevalue("secret_service")
