@@ -160,11 +160,11 @@ class Store:
         ids: list[int] = []
         with self._transaction():
             for row in rows:
-                values = [_encode(column, row.get(column)) for column in ITEM_COLUMNS]
+                columns = [c for c in ITEM_COLUMNS if row.get(c) is not None]
                 cursor = self._db.execute(
-                    f"INSERT INTO items ({', '.join(ITEM_COLUMNS)}, updated_at) "
-                    f"VALUES ({', '.join('?' * len(ITEM_COLUMNS))}, ?)",
-                    (*values, time.time()),
+                    f"INSERT INTO items ({', '.join(columns)}, updated_at) "
+                    f"VALUES ({', '.join('?' * len(columns))}, ?)",
+                    (*(_encode(c, row[c]) for c in columns), time.time()),
                 )
                 ids.append(int(cursor.lastrowid or 0))
         return ids

@@ -1,0 +1,70 @@
+"""The account-wide gate, on a fake clock: what the queue may do while credits, key or limits bite."""
+
+from app.api import errors
+from app.engine.account import CREDIT_RECHECK_SECONDS, AccountGate
+from app.engine.model import AccountState, KeyProblem, TroubleKind
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _gate():
+    clock = FakeClock()
+    changes = []
+    return AccountGate(changes.append, clock), clock, changes
+
+
+def _shortfall() -> errors.InsufficientCreditsError:
+    body = (b'{"detail": "Insufficient credits", "code": "insufficient_credits", '
+            b'"required": 3, "available": 1}')
+    error = errors.error_from_response(402, {}, body)
+    assert isinstance(error, errors.InsufficientCreditsError)
+    return error
+
+
+def test_credit_shortfall_allows_one_probe_per_interval():
+    gate, clock, changes = _gate()
+    gate.credits_short(_shortfall())
+    account = gate.account
+    assert account.state is AccountState.WAITING_FOR_CREDITS
+    assert (account.credits_required, account.credits_available) == (3, 1)
+    assert not gate.claim_submission()
+    clock.now += CREDIT_RECHECK_SECONDS
+    assert gate.claim_submission()
+    assert not gate.claim_submission()  # only one probe in flight
+    gate.submission_accepted()
+    assert gate.account.state is AccountState.READY
+    assert gate.account.credits_available == 1  # the last known balance stays on show
+    assert changes[-1] is gate.account
+
+
+def test_retry_now_rechecks_at_once():
+    gate, clock, _ = _gate()
+    gate.credits_short(_shortfall())
+    gate.recheck_credits_now()
+    assert gate.claim_submission()
+
+
+def test_key_refusal_stops_everything_until_a_new_key():
+    gate, _, _ = _gate()
+    gate.key_refused(errors.error_from_response(403, {}, b'{"detail": "deactivated", "code": "forbidden"}'))
+    assert gate.account.key_problem is KeyProblem.FORBIDDEN
+    assert not gate.may_call_api and not gate.claim_submission()
+    gate.key_changed()
+    assert gate.may_call_api and gate.account.state is AccountState.READY
+
+
+def test_trouble_and_rate_limit_clear_on_success_but_never_hide_a_key_problem():
+    gate, clock, _ = _gate()
+    gate.trouble(errors.error_from_response(502, {}, b"<html>bad gateway</html>"), 2, clock.now + 2)
+    assert (gate.account.trouble, gate.account.retry_attempt) == (TroubleKind.UPSTREAM, 2)
+    gate.request_succeeded()
+    assert gate.account.state is AccountState.READY
+    gate.key_missing()
+    gate.rate_limited(clock.now + 5)
+    assert gate.account.state is AccountState.WAITING_FOR_KEY

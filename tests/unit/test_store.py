@@ -1,0 +1,75 @@
+"""The SQLite store: schema, ledger and the promise that a reopened database has what was written."""
+
+import sqlite3
+
+import pytest
+
+from app.engine.store import SCHEMA_VERSION, HistoryEntry, Store, StoreError
+
+
+def _row(url: str, position: float = 1.0) -> dict:
+    return {"url": url, "url_key": url, "options": {"audio_only": True}, "state": "waiting",
+            "position": position, "added_at": 1.0}
+
+
+def test_new_database_gets_current_schema_in_wal_mode(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    assert store.schema_version == SCHEMA_VERSION
+    mode = sqlite3.connect(tmp_path / "q.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_items_survive_reopening(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    ids = store.insert_items([_row("https://a.example/1", 1), _row("https://a.example/2", 2)])
+    store.update_item(ids[1], state="failed", problem="nope", field_errors=("url: bad",))
+    store.close()
+    rows = Store(tmp_path / "q.sqlite3").load_items()
+    assert [r.url for r in rows] == ["https://a.example/1", "https://a.example/2"]
+    assert rows[0].options == {"audio_only": True}
+    assert (rows[1].state, rows[1].problem, rows[1].field_errors) == ("failed", "nope", ("url: bad",))
+
+
+def test_ledger_keeps_an_open_intent_until_a_job_is_recorded(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    (item_id,) = store.insert_items([_row("https://a.example/1")])
+    store.record_intent(item_id, "https://a.example/1", 100.0)
+    store.close()
+    store = Store(tmp_path / "q.sqlite3")  # as after a crash
+    intent = store.open_intent(item_id)
+    assert intent is not None and intent.intent_at == 100.0
+    store.record_job(item_id, "job-1", 101.0)
+    assert store.open_intent(item_id) is None
+    assert store.known_job_ids() == {"job-1"}
+    assert store.load_items()[0].job_id == "job-1"
+
+
+def test_refused_intent_is_settled_without_a_job(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    (item_id,) = store.insert_items([_row("https://a.example/1")])
+    store.record_intent(item_id, "https://a.example/1", 100.0)
+    store.settle_intent_without_job(item_id, 100.5)
+    assert store.open_intent(item_id) is None
+    assert store.known_job_ids() == set()
+
+
+def test_history_outlives_the_queue_row(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    (item_id,) = store.insert_items([_row("https://a.example/1")])
+    store.add_history(HistoryEntry("https://a.example/1", "job-1", "/d/a.mp4", 10, 5.0))
+    store.delete_items([item_id])
+    assert store.load_items() == []
+    assert [h.file_path for h in store.history()] == ["/d/a.mp4"]
+
+
+def test_database_from_a_newer_version_is_refused_with_words(tmp_path):
+    path = tmp_path / "q.sqlite3"
+    sqlite3.connect(path).execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer version"):
+        Store(path)
+
+
+def test_unknown_field_update_is_a_programming_error(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    with pytest.raises(ValueError):
+        store.update_item(1, colour="red")
