@@ -1,0 +1,114 @@
+"""Every command of the window as a QAction (toolbar, context menu and shortcuts share them), and
+which of them make sense for the current selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.engine.model import Item, ItemState
+from app.resources import icon
+
+_PAUSABLE = (ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
+_RETRYABLE = (ItemState.FAILED, ItemState.CANCELLED)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QueueActions", text)
+
+
+def enabled_commands(selected: Sequence[Item], everything: Iterable[Item]) -> set[str]:
+    """Names of the actions that would do something now."""
+    names = {"add_urls", "paste", "settings"}
+    states = {item.state for item in selected}
+    if selected:
+        names |= {"remove", "copy_url"}
+    if states & set(_PAUSABLE):
+        names |= {"pause", "toggle_pause"}
+    if ItemState.PAUSED in states:
+        names |= {"resume", "toggle_pause"}
+    if any(not state.is_finished for state in states):
+        names.add("cancel")
+    if states & set(_RETRYABLE):
+        names.add("retry")
+    if len(selected) == 1:
+        names.add("get_details")
+        if selected[0].state is ItemState.COMPLETED and selected[0].file_path:
+            names |= {"open_file", "show_in_folder"}
+    for item in everything:
+        if item.state is ItemState.FAILED:
+            names.add("retry_all_failed")
+        if item.state in (ItemState.COMPLETED, ItemState.CANCELLED):
+            names.add("clear_finished")
+        if {"retry_all_failed", "clear_finished"} <= names:
+            break
+    return names
+
+
+class QueueActions(QObject):
+    """The actions; `parent` (the window) owns them. Triggering is wired by the window."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        window = Qt.ShortcutContext.WindowShortcut
+        in_view = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        make = self._make
+        self.add_urls = make("add_urls", _tr("Add URLs…"), "add", QKeySequence.StandardKey.New,
+                             window, _tr("Type or paste links to download"))
+        self.paste = make("paste", _tr("Paste"), "paste", QKeySequence.StandardKey.Paste, window,
+                          _tr("Queue the links on the clipboard"))
+        self.pause = make("pause", _tr("Pause"), "pause", None, window,
+                          _tr("Pause the selected downloads"))
+        self.resume = make("resume", _tr("Resume"), "resume", None, window,
+                           _tr("Resume the selected downloads"))
+        self.toggle_pause = make("toggle_pause", _tr("Pause or resume"), None, "Space", in_view,
+                                 _tr("Pause or resume the selected downloads"))
+        self.cancel = make("cancel", _tr("Cancel"), "cancel", None, window,
+                           _tr("Stop the selected downloads and keep them in the list"))
+        self.retry = make("retry", _tr("Retry"), "retry", "Ctrl+R", window,
+                          _tr("Try the selected failed or cancelled downloads again"))
+        self.remove = make("remove", _tr("Remove"), "remove", QKeySequence.StandardKey.Delete,
+                           in_view, _tr("Remove the selected downloads from the list "
+                                        "(downloaded files stay on disk)"))
+        self.retry_all_failed = make("retry_all_failed", _tr("Retry all failed"), "retry-all",
+                                     None, window, _tr("Try every failed download again"))
+        self.clear_finished = make("clear_finished", _tr("Clear finished"), "clear-finished",
+                                   None, window, _tr("Remove finished downloads from the list"))
+        self.settings = make("settings", _tr("Settings"), "settings",
+                             QKeySequence.StandardKey.Preferences, window,
+                             _tr("API key, download folder, notifications"))
+        self.open_file = make("open_file", _tr("Open file"), "open-file", "Ctrl+O", window,
+                              _tr("Open the downloaded file"))
+        self.show_in_folder = make("show_in_folder", _tr("Show in folder"), "folder", None,
+                                   window, _tr("Open the folder that holds the file"))
+        self.copy_url = make("copy_url", _tr("Copy URL"), "copy", None, in_view,
+                             _tr("Copy the selected links"))
+        self.get_details = make("get_details", _tr("Get details (costs 1 credit)"), "info", None,
+                                window, _tr("Ask VideoConduit for the video's title and length "
+                                            "— this uses 1 credit"))
+
+    def _make(self, name: str, text: str, icon_name: str | None,
+              shortcut: QKeySequence.StandardKey | str | None, context: Qt.ShortcutContext,
+              tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(context)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = f"{tip} ({keys})" if keys else tip
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def all(self) -> list[QAction]:
+        return [value for value in vars(self).values() if isinstance(value, QAction)]
+
+    def update(self, selected: Sequence[Item], everything: Iterable[Item]) -> None:
+        on = enabled_commands(selected, everything)
+        for action in self.all():
+            action.setEnabled(action.objectName() in on)

@@ -1,0 +1,117 @@
+"""Words about one queue item: its status, its details line, its tooltip and its progress.
+
+Pure functions of an Item snapshot, shared by the table model, the progress delegate and the tray.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+from PySide6.QtCore import QCoreApplication
+
+from app.engine.model import Item, ItemState
+from app.ui.formatting import (
+    format_bytes,
+    format_eta,
+    format_percent,
+    format_progress,
+    format_speed,
+)
+from app.ui.problem_text import describe_problem
+
+SEPARATOR = " · "
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("item_text", text)
+
+
+def title(item: Item) -> str:
+    """The saved file's name once known, else the link without its scheme."""
+    if item.filename:
+        return item.filename
+    parts = urlsplit(item.url)
+    shown = unquote(parts.netloc + parts.path).rstrip("/")
+    if parts.query:
+        shown += "?" + parts.query
+    return shown or item.url
+
+
+def progress_fraction(item: Item) -> float | None:
+    """0–1 for the bar: the service's percent while processing, bytes while downloading."""
+    if item.state is ItemState.COMPLETED:
+        return 1.0
+    if item.state is ItemState.PROCESSING:
+        return None if item.job_progress is None else item.job_progress / 100
+    if item.bytes_total:
+        return min(item.bytes_done / item.bytes_total, 1.0)
+    return None
+
+
+def status_text(item: Item) -> str:
+    state = item.state
+    if state is ItemState.WAITING:
+        return _tr("Waiting")
+    if state is ItemState.SUBMITTING:
+        return _tr("Submitting…")
+    if state is ItemState.PROCESSING:
+        if item.job_progress is None:
+            return _tr("Processing on VideoConduit")
+        return _tr("Processing on VideoConduit {percent}").format(
+            percent=format_percent(item.job_progress / 100)
+        )
+    if state is ItemState.DOWNLOADING:
+        return _tr("Downloading")
+    if state is ItemState.PAUSED:
+        return _tr("Paused")
+    if state is ItemState.COMPLETED:
+        return _tr("Done")
+    if state is ItemState.CANCELLED:
+        return _tr("Cancelled")
+    return _tr("Failed: {problem}").format(problem=describe_problem(item) or _tr("unknown reason"))
+
+
+def speed_and_eta(item: Item) -> str:
+    """"1.25 MB/s · 3 min 20 s left" while downloading; empty before anything was measured."""
+    left = format_eta(item.eta)
+    return SEPARATOR.join(part for part in (format_speed(item.speed), left) if part)
+
+
+def size_text(item: Item) -> str:
+    if item.state is ItemState.DOWNLOADING or (item.bytes_done and not item.state.is_finished):
+        return format_progress(item.bytes_done, item.bytes_total)
+    if item.bytes_total:
+        return format_bytes(item.bytes_total)
+    return ""
+
+
+def details_text(item: Item) -> str:
+    """The last column: speed and time left, or the problem, or what a waiting item waits for."""
+    state = item.state
+    if state is ItemState.DOWNLOADING:
+        return speed_and_eta(item)
+    if state is ItemState.FAILED:
+        return describe_problem(item) or ""
+    if state is ItemState.COMPLETED:
+        return item.file_path or ""
+    if item.waiting_for and state in (ItemState.WAITING, ItemState.PAUSED):
+        return item.waiting_for
+    if state is ItemState.WAITING:
+        cost = item.credit_cost
+        return _tr("1 credit") if cost == 1 else _tr("{n} credits").format(n=cost)
+    return ""
+
+
+def tooltip(item: Item) -> str:
+    """Everything about the row: link, status, the full problem and each 422 field error."""
+    lines = [item.url, status_text(item)]
+    if item.state is ItemState.FAILED and item.problem and item.problem not in lines[1]:
+        lines.append(_tr("The service said: {detail}").format(detail=item.problem))
+    if item.field_errors:
+        lines.append(_tr("What VideoConduit rejected:"))
+        lines.extend(f"  • {error}" for error in item.field_errors)
+    if item.waiting_for:
+        lines.append(item.waiting_for)
+    if item.file_path:
+        lines.append(_tr("Saved as {path}").format(path=item.file_path))
+    return "\n".join(lines)

@@ -1,0 +1,237 @@
+"""The queue as a table: one row per Item snapshot, kept in the engine's order.
+
+Built for 10,000 rows with progress ticking: adds arrive as one insert batch, changes become
+dataChanged for exactly the changed rows (neighbouring rows merged into ranges), removals are
+row removals — the model is never reset for a tick. An id → row map makes every lookup O(1).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.engine.model import Item, ItemState
+from app.ui import item_text
+from app.ui.theme import failure_color
+
+ITEM_IDS_MIME = "application/x-videoconduit-item-ids"
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the Item snapshot itself, for the delegate and actions
+ItemIdRole = Qt.ItemDataRole.UserRole + 2
+# Above this many separate ranges a removal is cheaper as one reset than as many row removals.
+_MAX_REMOVAL_RANGES = 200
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TITLE = 0
+    STATUS = 1
+    PROGRESS = 2
+    SIZE = 3
+    DETAILS = 4
+
+
+_HEADERS = {
+    Column.TITLE: "Video",
+    Column.STATUS: "Status",
+    Column.PROGRESS: "Progress",
+    Column.SIZE: "Size",
+    Column.DETAILS: "Speed / time left",
+}
+
+_TEXT = {
+    Column.TITLE: item_text.title,
+    Column.STATUS: item_text.status_text,
+    Column.SIZE: item_text.size_text,
+    Column.DETAILS: item_text.details_text,
+}
+
+
+def contiguous_ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """[5, 1, 2, 3, 7, 8] → [(1, 3), (5, 5), (7, 8)]."""
+    ranges: list[tuple[int, int]] = []
+    for _, group in itertools.groupby(enumerate(sorted(set(rows))), lambda p: p[1] - p[0]):
+        block = [row for _, row in group]
+        ranges.append((block[0], block[-1]))
+    return ranges
+
+
+class QueueModel(QAbstractTableModel):
+    """Rows of Item snapshots. `on_move(ids, before_id)` is called when rows are dragged."""
+
+    def __init__(self, on_move: Callable[[list[int], int | None], None] | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[Item] = []
+        self._rows: dict[int, int] = {}
+        self._on_move = on_move
+
+    # ---- feeding it ------------------------------------------------------------------------
+
+    def reset_items(self, items: Sequence[Item]) -> None:
+        """The whole queue at once: only at start-up, never for a tick."""
+        self.beginResetModel()
+        self._items = list(items)
+        self._reindex()
+        self.endResetModel()
+
+    def add_items(self, items: Sequence[Item]) -> None:
+        """One insert batch for one add, however many items it brought."""
+        new = [item for item in items if item.id not in self._rows]
+        if not new:
+            return
+        first = len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._items.extend(new)
+        for offset, item in enumerate(new):
+            self._rows[item.id] = first + offset
+        self.endInsertRows()
+        if first and new[0].position < self._items[first - 1].position:
+            self.reorder([item.id for item in sorted(self._items, key=lambda i: i.position)])
+
+    def update_items(self, items: Iterable[Item]) -> None:
+        """Replace snapshots; one dataChanged per run of neighbouring changed rows."""
+        changed: list[int] = []
+        for item in items:
+            row = self._rows.get(item.id)
+            if row is not None:
+                self._items[row] = item
+                changed.append(row)
+        last_column = self.columnCount() - 1
+        for first, last in contiguous_ranges(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+
+    def remove_ids(self, ids: Iterable[int]) -> None:
+        rows = [self._rows[i] for i in ids if i in self._rows]
+        if not rows:
+            return
+        ranges = contiguous_ranges(rows)
+        if len(ranges) > _MAX_REMOVAL_RANGES:
+            gone = set(rows)
+            self.beginResetModel()
+            self._items = [item for row, item in enumerate(self._items) if row not in gone]
+            self._reindex()
+            self.endResetModel()
+            return
+        for first, last in reversed(ranges):  # bottom first, so earlier rows keep their numbers
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._items[first : last + 1]
+            self.endRemoveRows()
+        self._reindex()
+
+    def reorder(self, order: Sequence[int]) -> None:
+        """The engine's new order; selection and current row follow their items."""
+        by_id = {item.id: item for item in self._items}
+        new_items = [by_id[i] for i in order if i in by_id]
+        listed = {item.id for item in new_items}
+        new_items.extend(item for item in self._items if item.id not in listed)
+        if [item.id for item in new_items] == [item.id for item in self._items]:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_ids = [self._items[index.row()].id for index in old_persistent]
+        self._items = new_items
+        self._reindex()
+        new_persistent = [self.index(self._rows[i], index.column())
+                          for i, index in zip(old_ids, old_persistent, strict=True)]
+        self.changePersistentIndexList(old_persistent, new_persistent)
+        self.layoutChanged.emit()
+
+    def _reindex(self) -> None:
+        self._rows = {item.id: row for row, item in enumerate(self._items)}
+
+    # ---- reading it ------------------------------------------------------------------------
+
+    def items(self) -> list[Item]:
+        return list(self._items)
+
+    def item_at(self, row: int) -> Item | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, item_id: int) -> int | None:
+        return self._rows.get(item_id)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(_HEADERS[Column(section)])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            render = _TEXT.get(column)
+            return render(item) if render else None
+        if role == ItemRole:
+            return item
+        if role == ItemIdRole:
+            return item.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item_text.tooltip(item)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.PROGRESS:
+            return item_text.status_text(item)
+        if role == Qt.ItemDataRole.ForegroundRole and item.state is ItemState.FAILED:
+            if column in (Column.STATUS, Column.DETAILS):
+                return failure_color()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # ---- drag to reorder -------------------------------------------------------------------
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not index.isValid():
+            return base | Qt.ItemFlag.ItemIsDropEnabled
+        return base | Qt.ItemFlag.ItemIsDragEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        ids = ",".join(str(self._items[row].id) for row in rows)
+        data = QMimeData()
+        data.setData(ITEM_IDS_MIME, QByteArray(ids.encode("ascii")))
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return self._on_move is not None and data.hasFormat(ITEM_IDS_MIME)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        raw = bytes(data.data(ITEM_IDS_MIME).data()).decode("ascii", "replace")
+        ids = [int(part) for part in raw.split(",") if part.isdigit()]
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._items))
+        before = self.item_at(target)
+        while before is not None and before.id in ids:  # dropping onto itself: next outsider
+            target += 1
+            before = self.item_at(target)
+        if self._on_move is not None and ids:
+            self._on_move(ids, before.id if before else None)
+        # The engine's ItemsReordered event moves the rows; Qt must not remove the dragged ones.
+        return False
+
