@@ -1,0 +1,271 @@
+"""Every friendly sentence about a problem, in one place: per-item problems for the queue rows,
+account-wide states for banners, dialogs and the status bar.
+
+Pure functions of engine snapshots (no widgets). Words go through QCoreApplication.translate;
+plural forms are chosen here so English reads right without a translation file loaded. Nothing
+here ever says "HTTP 402": people get what happened and what they can do about it.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication
+
+from app.api import errors
+from app.engine.model import Account, AccountState, Item, KeyProblem, ProblemKind, TroubleKind
+from app.ui.formatting import format_countdown, format_duration
+
+# Where a person manages keys; the docs name no such page, so it sits next to the pricing link.
+KEYS_PAGE_URL = "https://videoconduit.com/dashboard/keys"
+
+# Problems a person can fix on this machine; each gets one banner with the fix.
+FIXABLE_KINDS = (ProblemKind.DISK_FULL, ProblemKind.NOT_WRITABLE, ProblemKind.LINK_EXPIRED)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("problem_text", text)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return (_tr(one) if count == 1 else _tr(many)).format(n=count)
+
+
+def _with_detail(sentence: str, detail: str | None) -> str:
+    """The sentence, plus the service's own words when they add something."""
+    if not detail or detail.strip() == sentence.strip():
+        return sentence
+    return _tr("{sentence} ({detail})").format(sentence=sentence, detail=detail.strip())
+
+
+def clock_time(timestamp: float) -> str:
+    """A moment today as the wall clock shows it, to the second: "14:05:30"."""
+    return time.strftime("%H:%M:%S", time.localtime(timestamp))
+
+
+def seconds_left(until: float | None, now: float) -> float:
+    return 0.0 if until is None else max(0.0, until - now)
+
+
+# ---- per-item problems (the queue rows) -----------------------------------------------------
+
+_ITEM_SENTENCES = {
+    ProblemKind.BAD_REQUEST: "VideoConduit could not accept this link",
+    ProblemKind.UNSUPPORTED: "This site isn't supported, or the video is unavailable",
+    ProblemKind.CONFLICT: "VideoConduit already has this download",
+    ProblemKind.JOB_FAILED: "VideoConduit could not produce the file",
+    ProblemKind.LINK_EXPIRED: "The download link expired — press Retry to get a fresh one",
+    ProblemKind.DISK_FULL: "Your disk is full — free some space, then press Retry",
+    ProblemKind.NOT_WRITABLE: "Can't write to the download folder — choose another one, "
+                              "then press Retry",
+    ProblemKind.NOT_MEDIA: "The link gave a web page instead of a video file",
+    ProblemKind.NETWORK: "Couldn't reach VideoConduit after several tries — check your "
+                         "connection, then press Retry",
+    ProblemKind.SERVER: "VideoConduit kept failing after several tries — press Retry later",
+}
+
+# For these kinds the service's own words say what exactly was wrong.
+_KINDS_WITH_DETAIL = (ProblemKind.BAD_REQUEST, ProblemKind.CONFLICT, ProblemKind.JOB_FAILED)
+
+
+def describe_problem(item: Item) -> str | None:
+    """The row's problem sentence, or None when the item has none.
+
+    A 422 lists every field error: "VideoConduit rejected the request: url: field required;
+    quality: unexpected value".
+    """
+    kind = item.problem_kind
+    if kind is None:
+        return item.problem or None
+    if kind is ProblemKind.VALIDATION:
+        if not item.field_errors:
+            return _with_detail(_tr("VideoConduit rejected the request"), item.problem)
+        return _tr("VideoConduit rejected the request: {errors}").format(
+            errors="; ".join(item.field_errors))
+    sentence = _ITEM_SENTENCES.get(kind)
+    if sentence is None:  # OTHER, or a kind newer than this table
+        return item.problem or _tr("Something went wrong with this download")
+    sentence = _tr(sentence)
+    return _with_detail(sentence, item.problem) if kind in _KINDS_WITH_DETAIL else sentence
+
+
+def fix_banner_text(kind: ProblemKind, count: int, folder: str | None = None) -> str:
+    """One banner per fixable kind, however many items it stopped."""
+    if kind is ProblemKind.DISK_FULL:
+        text = _tr("Your disk is full — free some space, then press Retry.")
+    elif kind is ProblemKind.NOT_WRITABLE:
+        if folder:
+            text = _tr("Can't write to {folder} — choose another download folder.").format(
+                folder=folder)
+        else:
+            text = _tr("Can't write to the download folder — choose another one.")
+    else:
+        text = _tr("A download link expired before the file arrived — press Retry to get a "
+                   "fresh one.")
+    if count > 1:
+        text += " " + _tr("({n} downloads are stopped.)").format(n=count)
+    return text
+
+
+# ---- account-wide states (banners, dialogs, status bar) ------------------------------------
+
+
+def plan_sentence(account: Account) -> str:
+    """"the Free plan allows 10 requests a minute" — what the rate-limit headers tell us."""
+    info = account.rate_limit
+    if info is None or info.limit is None:
+        return _tr("your plan limits how many requests a minute the app may send")
+    plan = info.plan
+    if plan.requests_per_minute is None:
+        return _plural(info.limit, "your plan allows {n} request a minute",
+                       "your plan allows {n} requests a minute")
+    return _tr("the {plan} plan allows {n} requests a minute").format(
+        plan=plan.label, n=info.limit)
+
+
+def rate_limit_text(account: Account, now: float) -> str:
+    left = seconds_left(account.resume_at, now)
+    head = _tr("Rate limit reached — {plan}.").format(plan=plan_sentence(account))
+    if left <= 0:
+        return head + " " + _tr("Resuming…")
+    return head + " " + _tr("Resuming in {countdown}").format(countdown=format_countdown(left))
+
+
+def shortfall(account: Account) -> int | None:
+    required, available = account.credits_required, account.credits_available
+    if required is None or available is None:
+        return None
+    return max(required - available, 0)
+
+
+def credits_headline(account: Account) -> str:
+    missing = shortfall(account)
+    if not missing:
+        return _tr("You need more credits")
+    return _plural(missing, "You need {n} more credit", "You need {n} more credits")
+
+
+def credits_detail(account: Account) -> str:
+    """"This download needs 2 credits; your balance is 1." — required vs available."""
+    required, available = account.credits_required, account.credits_available
+    if required is None:
+        return _tr("Your balance is too low for the next download.")
+    needs = _plural(required, "This download needs {n} credit", "This download needs {n} credits")
+    if available is None:
+        return needs + "."
+    return _tr("{needs}; your balance is {available}.").format(needs=needs, available=available)
+
+
+def waiting_summary(account: Account) -> str:
+    if account.waiting_items <= 0:
+        return ""
+    items = _plural(account.waiting_items, "{n} download is waiting to be sent",
+                    "{n} downloads are waiting to be sent")
+    cost = _plural(account.waiting_credits, "{n} credit", "{n} credits")
+    if account.waiting_items == 1:
+        return _tr("{items}; it needs {cost}.").format(items=items, cost=cost)
+    return _tr("{items}; together they need {cost}.").format(items=items, cost=cost)
+
+
+def credits_recheck(account: Account) -> str:
+    if account.resume_at is None:
+        return ""
+    return _tr("Checking again at {time}.").format(time=clock_time(account.resume_at))
+
+
+def credits_banner_text(account: Account) -> str:
+    parts = [_tr("Submissions paused: not enough credits."),
+             _tr("Finished jobs keep downloading."), credits_recheck(account)]
+    return " ".join(part for part in parts if part)
+
+
+CREDITS_OPTIONS = ("Buy a credit pack for an immediate top-up, upgrade your plan for a higher "
+                   "monthly allowance, or wait for your credits to reset at the start of your "
+                   "next billing cycle.")
+
+
+def credits_options() -> str:
+    return _tr(CREDITS_OPTIONS)
+
+
+def trouble_text(account: Account, now: float) -> str:
+    """"VideoConduit is having trouble — retrying in 4 s (attempt 3)"."""
+    kind = account.trouble or TroubleKind.SERVER
+    if kind is TroubleKind.UPSTREAM:
+        head = _tr("The video site is having trouble (not VideoConduit)")
+    elif kind is TroubleKind.NETWORK:
+        head = _tr("Can't reach VideoConduit — check your connection.")
+    elif kind is TroubleKind.MALFORMED:
+        head = _tr("VideoConduit sent a reply the app could not read")
+    else:
+        head = _tr("VideoConduit is having trouble")
+    left = seconds_left(account.resume_at, now)
+    retry = (_tr("retrying in {wait}").format(wait=format_duration(left)) if left > 0
+             else _tr("retrying now"))
+    if account.retry_attempt:
+        retry += " " + _tr("(attempt {n})").format(n=account.retry_attempt)
+    if kind is TroubleKind.NETWORK:  # the head is a full sentence already
+        return f"{head} {retry[:1].upper()}{retry[1:]}"
+    return f"{head} — {retry}"
+
+
+def key_headline(problem: KeyProblem | None) -> str:
+    if problem is KeyProblem.INVALID:
+        return _tr("VideoConduit did not accept your API key")
+    if problem is KeyProblem.FORBIDDEN:
+        return _tr("This API key has been deactivated or lacks permission")
+    return _tr("Enter your VideoConduit API key")
+
+
+def key_banner_text(problem: KeyProblem | None) -> str:
+    if problem is KeyProblem.FORBIDDEN:
+        return _tr("Downloads paused: this API key has been deactivated or lacks permission.")
+    if problem is KeyProblem.INVALID:
+        return _tr("Downloads paused: VideoConduit did not accept the API key.")
+    return _tr("Downloads paused: enter your API key to start.")
+
+
+def sandbox_banner_text() -> str:
+    return _tr("Sandbox mode — nothing here is charged; downloads are sample files.")
+
+
+def describe_account(account: Account, now: float | None = None) -> str:
+    """One line for the status bar; empty while everything runs normally."""
+    now = time.time() if now is None else now
+    state = account.state
+    if state is AccountState.WAITING_FOR_CREDITS:
+        return credits_banner_text(account)
+    if state is AccountState.WAITING_FOR_KEY:
+        return key_banner_text(account.key_problem)
+    if state is AccountState.RATE_LIMITED:
+        return rate_limit_text(account, now)
+    if state is AccountState.SERVICE_TROUBLE:
+        return trouble_text(account, now)
+    return ""
+
+
+def describe_error(exc: BaseException) -> str:
+    """An error from a call the person asked for (details, a key test), in their words."""
+    if isinstance(exc, errors.InsufficientCreditsError):
+        if exc.available is None:
+            return _tr("Not enough credits.")
+        return _tr("Not enough credits: your balance is {n}.").format(n=exc.available)
+    if isinstance(exc, errors.UnauthorizedError):
+        return key_headline(KeyProblem.INVALID) + "."
+    if isinstance(exc, errors.ForbiddenError):
+        return key_headline(KeyProblem.FORBIDDEN) + "."
+    if isinstance(exc, errors.NotFoundError):
+        return _tr(_ITEM_SENTENCES[ProblemKind.UNSUPPORTED]) + "."
+    if isinstance(exc, errors.RateLimitedError):
+        return _tr("Rate limit reached — try again in {wait}.").format(
+            wait=format_duration(exc.retry_after))
+    if isinstance(exc, errors.ValidationError) and exc.field_errors:
+        return _tr("VideoConduit rejected the request: {errors}").format(
+            errors="; ".join(error.describe() for error in exc.field_errors))
+    if isinstance(exc, errors.UpstreamError):
+        return _tr("The video site is having trouble (not VideoConduit). Try again later.")
+    if isinstance(exc, errors.TransportError):
+        return _tr("Can't reach VideoConduit — check your connection.")
+    if isinstance(exc, errors.ApiError) and exc.retryable:
+        return _tr("VideoConduit is having trouble. Try again later.")
+    return _with_detail(_tr("That did not work"), str(exc) or None)
