@@ -83,7 +83,7 @@ class KeyStore:
         backend: keyring.backend.KeyringBackend | None = None,
         env: Mapping[str, str] | None = None,
     ) -> None:
-        self._backend = backend if backend is not None else keyring.get_keyring()
+        self._backend = backend if backend is not None else _system_keyring()
         self._env = env if env is not None else os.environ
         self._session_key: str | None = None
         self._persistent = _is_usable(self._backend)
@@ -157,6 +157,14 @@ class KeyStore:
             log.warning("The system keyring did not keep the API key; keeping it for this session")
             return False
         return True
+
+
+def _system_keyring() -> keyring.backend.KeyringBackend:
+    try:
+        return keyring.get_keyring()
+    except Exception as exc:  # e.g. a keyringrc.cfg naming a backend that does not load
+        _warn("open", exc)
+        return fail.Keyring()
 
 
 def _is_usable(backend: keyring.backend.KeyringBackend) -> bool:
