@@ -1,0 +1,290 @@
+"""Finding video links in what a person pastes or drops: plain text, browser drag payloads.
+
+Pure functions, no Qt. Nothing here may raise on any input: a drop is user data, and a bad
+payload must turn into "nothing found" (with reasons), never into a crash.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import idna
+
+NOT_HTTP = "not_http"
+JUNK = "junk"
+REPEATED = "repeated"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    urls: list[str] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+
+# A link starts where a scheme starts (not glued to a preceding word, so "git+https://" is one
+# scheme) and runs until whitespace or a character that never appears unescaped in a URL.
+_URL_CHARS = r"[^\s<>\"`\x00-\x1f\x7f]"
+_TOKEN = re.compile(
+    rf"(?<![\w+.-])(?:([a-z][a-z0-9+.-]*)://{_URL_CHARS}*"
+    rf"|(javascript|mailto|data|about|tel|magnet|blob|view-source|file):{_URL_CHARS}+)",
+    re.IGNORECASE,
+)
+# "https://a/x,https://b/y" (a pasted CSV row) is two links.
+_GLUED = re.compile(r"[,;](?=https?://)", re.IGNORECASE)
+_TRAILING = frozenset(".,;:!?'\"*…“”‘’«»。，、；：！？")
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_HTTP_SCHEMES = frozenset(_DEFAULT_PORTS)
+
+
+def _trim_trailing(url: str) -> str:
+    """Drop sentence punctuation and closing brackets that the URL did not open, so that
+    "(see https://x.org/a)." loses ")." but ".../Python_(language)" keeps its ")"."""
+    end = len(url)
+    unopened = {close: url.count(close) - url.count(open_) for close, open_ in _CLOSERS.items()}
+    while end:
+        last = url[end - 1]
+        if last in _TRAILING:
+            end -= 1
+        elif last in _CLOSERS and unopened[last] > 0:
+            unopened[last] -= 1
+            end -= 1
+        else:
+            break
+    return url[:end]
+
+
+# http(s) URLs are split by hand: urllib's urlsplit costs ~10 µs a call, too much for a pasted
+# list of 10,000 links. Groups: scheme, authority, path, query; the fragment is dropped.
+_HTTP_URL = re.compile(r"(https?)://([^/?#]*)([^?#]*)(\?[^#]*)?(?:#.*)?", re.IGNORECASE | re.DOTALL)
+_IPV6 = re.compile(r"\[[0-9a-f:.]*:[0-9a-f:.]*\]", re.IGNORECASE)
+
+
+def _valid_host(host: str) -> bool:
+    if host.startswith("["):
+        return _IPV6.fullmatch(host) is not None
+    name = host[:-1] if host.endswith(".") else host
+    if (
+        not name
+        or name.startswith(".")
+        or ".." in name
+        or not name.replace("-", "").replace(".", "").replace("_", "").isalnum()
+    ):
+        return False
+    if name.isascii():
+        return True
+    try:  # an international name must have an IDNA form, as the HTTP client will need it
+        idna.encode(name.lower())
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return False
+    return True
+
+
+def _parse_http(url: str) -> tuple[str, str] | None:
+    """(the URL with a lower-case scheme, its de-duplication key) if it is a usable http(s)
+    link with a plausible host and port, else None."""
+    match = _HTTP_URL.fullmatch(url)
+    if match is None:
+        return None
+    scheme, authority, path, query = match.groups()
+    scheme = scheme.lower()
+    userinfo, _, hostport = authority.rpartition("@")
+    host, port = hostport, ""
+    if ":" in hostport and not hostport.endswith("]"):
+        host, _, port = hostport.rpartition(":")
+    if not _valid_host(host):
+        return None
+    netloc = host.lower()
+    if port:
+        if not (port.isascii() and port.isdigit()) or int(port) > 65535:
+            return None
+        if int(port) != _DEFAULT_PORTS[scheme]:
+            netloc = f"{netloc}:{int(port)}"
+    if userinfo:
+        netloc = f"{userinfo}@{netloc}"
+    key = f"{scheme}://{netloc}{path or '/'}{query if query and query != '?' else ''}"
+    return scheme + url[len(scheme) :], key
+
+
+def normalize_url(url: str) -> str:
+    """The de-duplication key: scheme and host lower-cased, default port and fragment dropped,
+    an empty path written as "/". Returns the stripped input unchanged if it is no http(s) URL."""
+    url = url.strip()
+    parsed = _parse_http(url)
+    return parsed[1] if parsed else url
+
+
+class _Collector:
+    """Accumulates links in order, de-duplicated by normalize_url, with skip reasons counted."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.keys: set[str] = set()
+        self.skipped: Counter[str] = Counter()
+
+    def add(self, url: str, key: str) -> bool:
+        if key in self.keys:
+            return False
+        self.keys.add(key)
+        self.urls.append(url)
+        return True
+
+    def offer(self, candidate: str, scheme: str | None, *, in_prose: bool = True) -> None:
+        if scheme is None or scheme.lower() not in _HTTP_SCHEMES:
+            self.skipped[NOT_HTTP] += 1
+            return
+        parsed = _parse_http(_trim_trailing(candidate) if in_prose else candidate)
+        if parsed is None:
+            self.skipped[JUNK] += 1
+        elif not self.add(*parsed):
+            self.skipped[REPEATED] += 1
+
+    def scan_lines(self, lines: Iterable[str]) -> None:
+        """Every link in every line; a non-empty line without any link counts as junk once."""
+        for line in lines:
+            found = False
+            # Splitting on whitespace first is much faster than letting the regex walk prose.
+            for match in (m for w in line.split() if ":" in w for m in _TOKEN.finditer(w)):
+                found = True
+                token, scheme = match.group(0), match.group(1)
+                if scheme is not None and token.count("://") > 1:
+                    first, *others = _GLUED.split(token)
+                    self.offer(first, scheme)
+                    for other in others:
+                        self.offer(other, other.partition(":")[0])
+                else:
+                    self.offer(token, scheme)
+            if not found and line.strip():
+                self.skipped[JUNK] += 1
+
+    def result(self) -> Extraction:
+        return Extraction(list(self.urls), dict(self.skipped))
+
+
+def extract_urls(text: str) -> Extraction:
+    """http(s) links in plain text, in order of appearance, each once."""
+    collector = _Collector()
+    try:
+        collector.scan_lines(text.splitlines())
+    except Exception:  # noqa: BLE001 — user data must never crash the intake; keep what we found
+        pass
+    return collector.result()
+
+
+# ---- drag-and-drop payloads ----------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _decode(data: bytes, charset: str | None = None) -> str:
+    """Bytes from a drop as text: a BOM wins, then a declared charset, then UTF-16LE if the
+    bytes look like it (Firefox sends text/x-moz-url and often text/html so), else UTF-8."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    if charset:
+        try:
+            return data.decode(charset, errors="replace")
+        except LookupError:
+            pass
+    if len(data) >= 2 and data[1::2].count(0) > len(data) // 4:
+        return data.decode("utf-16-le", errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
+class _AnchorParser(HTMLParser):
+    def __init__(self, collector: _Collector) -> None:
+        super().__init__(convert_charrefs=True)
+        self.collector = collector
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ("a", "area"):
+            return
+        href = next((value for name, value in attrs if name == "href" and value), None)
+        if href is None:
+            return
+        # Browsers drop tabs/newlines inside an href and would send a space as %20.
+        href = re.sub(r"[\t\r\n]", "", href.strip()).replace(" ", "%20")
+        match = _TOKEN.match(href)
+        if match is not None:
+            self.collector.offer(href, match.group(1), in_prose=False)
+        # else: a relative link ("/watch?v=…", "#top") — nothing a person meant to download
+
+
+def _from_html(text: str) -> Extraction:
+    collector = _Collector()
+    parser = _AnchorParser(collector)
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:  # noqa: BLE001 — malformed markup: keep the links read before it
+        pass
+    return collector.result()
+
+
+def _from_uri_list(text: str) -> Extraction:
+    # RFC 2483: one URI per line (CRLF), lines starting with '#' are comments.
+    return extract_urls("\n".join(ln for ln in text.splitlines() if not ln.startswith("#")))
+
+
+def _from_moz_url(text: str) -> Extraction:
+    # Firefox: "url\ntitle" pairs; the titles are not links and not junk either.
+    return extract_urls("\n".join(text.splitlines()[0::2]))
+
+
+# Richest first: these formats carry exactly the links the browser meant; text/plain may be prose.
+_PARSERS = (
+    ("text/x-moz-url", _from_moz_url),
+    ("_netscape_url", _from_moz_url),
+    ("text/uri-list", _from_uri_list),
+    ("text/html", _from_html),
+    ("text/plain", extract_urls),
+)
+
+
+def _split_mime(key: str) -> tuple[str, str | None]:
+    kind, _, params = key.partition(";")
+    match = re.search(r"charset\s*=\s*\"?([\w.:-]+)", params, re.IGNORECASE)
+    return kind.strip().lower(), match.group(1) if match else None
+
+
+def extract_from_mime(payload: Mapping[str, bytes]) -> Extraction:
+    """Links in one drop. Every format of the drop is read and the links are merged in order of
+    richness, each link once however many formats repeat it; the skip reasons are those of the
+    richest format that had any link (or of the richest present), since the other formats only
+    restate it (a Firefox link title in text/plain is not "junk" the person dropped)."""
+    by_kind: dict[str, list[tuple[bytes, str | None]]] = {}
+    try:
+        for key, data in payload.items():
+            kind, charset = _split_mime(str(key))
+            by_kind.setdefault(kind, []).append((bytes(data), charset))
+    except Exception:  # noqa: BLE001 — a strange mapping still must not crash a drop
+        pass
+    merged = _Collector()
+    reasons: dict[str, int] | None = None
+    fallback_reasons: dict[str, int] | None = None
+    for kind, parse in _PARSERS:
+        for data, charset in by_kind.get(kind, []):
+            try:
+                found = parse(_decode(data, charset))
+            except Exception:  # noqa: BLE001 — e.g. a declared charset no codec can decode
+                continue
+            if fallback_reasons is None:
+                fallback_reasons = found.skipped
+            if found.urls and reasons is None:
+                reasons = found.skipped
+            for url in found.urls:
+                merged.add(url, normalize_url(url))
+    chosen = reasons if reasons is not None else fallback_reasons
+    return Extraction(merged.urls, dict(chosen or {}))

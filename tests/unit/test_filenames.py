@@ -1,0 +1,133 @@
+"""Names for saved videos: whatever a server or a title says, the file lands inside the folder."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.engine.filenames import (
+    MAX_NAME_BYTES,
+    filename_from_content_disposition,
+    filename_from_url,
+    safe_filename,
+    unique_path,
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ('attachment; filename="My Video.mp4"', "My Video.mp4"),
+        ("attachment; filename=clip.mp4", "clip.mp4"),
+        ("attachment; filename*=UTF-8''%E2%82%AC.mp4", "€.mp4"),
+        ("attachment; filename*=utf-8'en'%E2%82%AC%20rate.mp4", "€ rate.mp4"),
+        ("attachment; filename*=ISO-8859-1''%A3.mp4", "£.mp4"),
+        # Both present: the encoded one wins, in either order.
+        ("attachment; filename=\"EUR.mp4\"; filename*=UTF-8''%E2%82%AC.mp4", "€.mp4"),
+        ("attachment; filename*=UTF-8''%E2%82%AC.mp4; filename=\"EUR.mp4\"", "€.mp4"),
+        ('attachment; filename="a \\"quoted\\" ; name.mp4"', 'a "quoted" ; name.mp4'),
+        ("ATTACHMENT; FILENAME = shout.MP4", "shout.MP4"),
+        ('inline; size=10; filename="later.webm"', "later.webm"),
+        ("attachment", None),
+        ('attachment; filename=""', None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_content_disposition(header, expected):
+    assert filename_from_content_disposition(header) == expected
+
+
+def test_content_disposition_with_an_unknown_charset_still_decodes():
+    assert filename_from_content_disposition("attachment; filename*=x-nope''a%20b.mp4") == "a b.mp4"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://cdn.example/files/tok/My%20Video.mp4?sig=abc", "My Video.mp4"),
+        ("https://cdn.example/files/tok/clip.webm/", "clip.webm"),
+        ("https://cdn.example/", None),
+        ("https://cdn.example", None),
+        ("https://cdn.example/%E2%82%AC.mp4#frag", "€.mp4"),
+    ],
+)
+def test_filename_from_url(url, expected):
+    assert filename_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../x", "x"),
+        ("../../x.mp4", "x.mp4"),
+        ("/etc/passwd", "passwd"),
+        ("C:\\Windows\\x", "x"),
+        ("C:evil.mp4", "C_evil.mp4"),
+        ("CON.mp4", "_CON.mp4"),
+        ("con", "_con"),
+        ("lpt1.tar.gz", "_lpt1.tar.gz"),
+        ("Console.mp4", "Console.mp4"),
+        (".hidden", "hidden"),
+        ("...mp4", "mp4"),
+        ("What? <Really> a|b*c:d.mp4", "What_ _Really_ a_b_c_d.mp4"),
+        ("trailing dots... ", "trailing dots"),
+        ("tab\there\r\nnewline.mp4", "tab here newline.mp4"),
+        ("zero\x00byte.mp4", "zerobyte.mp4"),
+        ("evil\u202egpj.exe", "evilgpj.exe"),
+        ("  spaced   out  .mp4", "spaced out.mp4"),
+        ("Part 1. The beginning", "Part 1. The beginning"),
+    ],
+)
+def test_safe_filename(name, expected):
+    assert safe_filename(name) == expected
+
+
+@pytest.mark.parametrize("name", [None, "", "   ", "..", "/", "\\\\", "\u202e", "././."])
+def test_nothing_usable_falls_back(name):
+    assert safe_filename(name) == "video"
+    assert safe_filename(name, fallback="clip.mp4") == "clip.mp4"
+    assert safe_filename(name, fallback="../..") == "video"
+
+
+@pytest.mark.parametrize("stem_char", ["a", "€", "😀"])
+def test_very_long_names_are_cut_to_200_bytes_keeping_the_extension(stem_char):
+    result = safe_filename(stem_char * 500 + ".webm")
+    assert result.endswith(".webm")
+    assert len(result.encode("utf-8")) <= MAX_NAME_BYTES
+    assert len(result.encode("utf-8")) > MAX_NAME_BYTES - 4  # cut on a character, not short
+    assert set(result.removesuffix(".webm")) == {stem_char}
+
+
+def test_unique_path_counts_up_past_taken_names(tmp_path: Path):
+    assert unique_path(tmp_path, "a.mp4") == tmp_path / "a.mp4"
+    (tmp_path / "a.mp4").write_bytes(b"1")
+    assert unique_path(tmp_path, "a.mp4") == tmp_path / "a (1).mp4"
+    (tmp_path / "a (1).mp4").write_bytes(b"2")
+    (tmp_path / "a (2).mp4").symlink_to(tmp_path / "missing")  # a dangling link is taken too
+    assert unique_path(tmp_path, "a.mp4") == tmp_path / "a (3).mp4"
+    (tmp_path / "noext").write_bytes(b"")
+    assert unique_path(tmp_path, "noext") == tmp_path / "noext (1)"
+
+
+def test_unique_path_of_a_longest_name_stays_within_the_limit(tmp_path: Path):
+    name = safe_filename("x" * 300 + ".mp4")
+    (tmp_path / name).write_bytes(b"")
+    second = unique_path(tmp_path, name)
+    assert second.name.endswith(" (1).mp4")
+    assert len(second.name.encode()) <= MAX_NAME_BYTES
+    second.write_bytes(b"")  # the file system accepts it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="./\\:C \x00.mp4con", max_size=30)))
+def test_any_name_becomes_one_safe_file_inside_the_folder(tmp_path_factory, name):
+    folder = tmp_path_factory.getbasetemp().resolve()
+    result = safe_filename(name)
+    assert result
+    assert "/" not in result and "\\" not in result and "\x00" not in result
+    assert not result.startswith(".")
+    assert result == result.strip()
+    assert len(result.encode("utf-8")) <= MAX_NAME_BYTES
+    assert (folder / result).resolve().parent == folder
