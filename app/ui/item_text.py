@@ -5,6 +5,7 @@ Pure functions of an Item snapshot, shared by the table model, the progress dele
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QCoreApplication
@@ -93,13 +94,25 @@ def details_text(item: Item) -> str:
     if state is ItemState.FAILED:
         return describe_problem(item) or ""
     if state is ItemState.COMPLETED:
-        return item.file_path or ""
+        return saved_in(item.file_path)
     if item.waiting_for and state in (ItemState.WAITING, ItemState.PAUSED):
         return item.waiting_for
     if state is ItemState.WAITING:
         cost = item.credit_cost
         return _tr("1 credit") if cost == 1 else _tr("{n} credits").format(n=cost)
     return ""
+
+
+def saved_in(file_path: str | None) -> str:
+    """"In ~/Downloads/VideoConduit": the title already names the file; this says where."""
+    if not file_path:
+        return ""
+    folder = Path(file_path).parent
+    try:
+        shown = "~/" + folder.relative_to(Path.home()).as_posix()
+    except ValueError:
+        shown = str(folder)
+    return _tr("In {folder}").format(folder=shown)
 
 
 def tooltip(item: Item) -> str:

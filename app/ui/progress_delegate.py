@@ -140,7 +140,8 @@ class ProgressDelegate(QStyledItemDelegate):
         label = opt.fontMetrics.elidedText(label, Qt.TextElideMode.ElideRight, int(bar.width()) - 8)
         flags = Qt.AlignmentFlag.AlignCenter
         # Text over the filled part in the fill's contrast colour, over the rest in plain text.
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        plain = fill if spec.look is BarLook.FAILED else palette.color(QPalette.ColorRole.Text)
+        painter.setPen(plain)
         painter.setClipRect(QRectF(filled.right(), bar.top(), bar.width(), bar.height()))
         painter.drawText(bar, flags, label)
         painter.setPen(QColor("#ffffff") if fill.lightness() < 170 else QColor("#000000"))

@@ -46,7 +46,7 @@ _HEADERS = {
     Column.STATUS: "Status",
     Column.PROGRESS: "Progress",
     Column.SIZE: "Size",
-    Column.DETAILS: "Speed / time left",
+    Column.DETAILS: "Details",
 }
 
 _TEXT = {

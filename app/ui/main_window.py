@@ -1,0 +1,336 @@
+"""The main window: toolbar, banner area, options strip, the queue and the status bar.
+
+It presents engine state and turns clicks into engine commands; account-wide dialogs and
+banners belong to the Presenter (``window.presenter``, set by the composition root), which puts
+its banners into ``window.banner_area``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.engine.model import Account, Item, ItemState
+from app.resources import app_icon
+from app.ui.actions import QueueActions
+from app.ui.add_dialog import AddDialog
+from app.ui.bridge import EngineBridge
+from app.ui.intake import LinkIntake
+from app.ui.options_strip import OptionsStrip
+from app.ui.queue_model import QueueModel
+from app.ui.queue_view import QueueView
+from app.ui.status_bar import AccountStatusBar
+from app.ui.theme import follow_system_color_scheme
+from app.ui.tray import Tray
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+log = logging.getLogger(__name__)
+
+_PAUSABLE = (ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
+
+
+class MainWindow(QMainWindow):
+    quitRequested = Signal()  # the person really wants to quit (the composition root ends the app)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        follow_system_color_scheme()
+        self.context = context
+        self.engine = context.engine
+        self.presenter: Any = None  # the composition root sets Presenter(window, context)
+        self.quit_dialog: QMessageBox | None = None
+        self.add_dialog: AddDialog | None = None
+        self._quitting = False
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.sandbox else ""))
+
+        self.bridge = EngineBridge(self.engine, self)
+        self.model = QueueModel(on_move=self.engine.move, parent=self)
+        self.options_strip = OptionsStrip(context.settings, context.save_settings, self)
+        self.intake = LinkIntake(self.engine, self.options_strip.options, self)
+        self.actions = QueueActions(self)
+        self.status = AccountStatusBar(context.api_base, context.sandbox is not None, self)
+        self.setStatusBar(self.status)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        banner_holder = QWidget(central)
+        banner_holder.setObjectName("bannerArea")
+        self.banner_area = QVBoxLayout(banner_holder)  # the Presenter's banners go here
+        self.banner_area.setContentsMargins(8, 4, 8, 0)
+        self.banner_area.setSpacing(4)
+        layout.addWidget(banner_holder)
+        layout.addWidget(self.options_strip)
+        self.view = QueueView(self.model, central)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+        self._build_toolbar()
+        self._wire()
+        self.tray = self._make_tray()
+        self.intake.watch(self)
+        self.intake.watch(self.view.viewport())
+
+        self.model.reset_items(self.engine.items)
+        self.show_account(self.engine.account)
+        self._restore_geometry()
+        self._refresh()
+
+    # ---- building ------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        acts = self.actions
+        bar = QToolBar(self.tr("Queue"), self)
+        bar.setObjectName("queueToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addActions([acts.add_urls, acts.paste])
+        bar.addSeparator()
+        bar.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.remove])
+        bar.addSeparator()
+        bar.addActions([acts.retry_all_failed, acts.clear_finished])
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(acts.settings)
+        self.addToolBar(bar)
+        self.toolbar = bar
+        # Window-wide shortcuts (Ctrl+V …) work wherever focus is; row keys only in the table.
+        self.addActions([a for a in acts.all() if a.shortcutContext()
+                         == Qt.ShortcutContext.WindowShortcut])
+        self.view.addActions([acts.remove, acts.toggle_pause, acts.copy_url])
+
+    def _wire(self) -> None:
+        bridge, acts, engine = self.bridge, self.actions, self.engine
+        bridge.itemsAdded.connect(self._items_added)
+        bridge.itemsChanged.connect(self._items_changed)
+        bridge.itemsRemoved.connect(self._items_removed)
+        bridge.itemsReordered.connect(self._items_reordered)
+        bridge.accountChanged.connect(self.show_account)
+        self.intake.reported.connect(lambda message, _report: self.status.show_report(message))
+        self.view.selectionModel().selectionChanged.connect(self._refresh)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(lambda _index: self._open_selected_file())
+
+        acts.add_urls.triggered.connect(self.show_add_dialog)
+        acts.paste.triggered.connect(self.intake.paste)
+        acts.pause.triggered.connect(lambda: engine.pause(self.selected_ids()))
+        acts.resume.triggered.connect(lambda: engine.resume(self.selected_ids()))
+        acts.toggle_pause.triggered.connect(self._toggle_pause)
+        acts.cancel.triggered.connect(lambda: engine.cancel(self.selected_ids()))
+        acts.retry.triggered.connect(lambda: engine.retry(self.selected_ids()))
+        acts.remove.triggered.connect(lambda: engine.remove(self.selected_ids()))
+        acts.retry_all_failed.triggered.connect(engine.retry_all_failed)
+        acts.clear_finished.triggered.connect(engine.clear_finished)
+        acts.settings.triggered.connect(self._show_settings)
+        acts.open_file.triggered.connect(self._open_selected_file)
+        acts.show_in_folder.triggered.connect(self._show_selected_in_folder)
+        acts.copy_url.triggered.connect(self._copy_selected_urls)
+        acts.get_details.triggered.connect(self._show_details)
+
+    def _make_tray(self) -> Tray | None:
+        if not Tray.available():
+            return None
+        tray = Tray(self, self.engine, lambda: self.context.settings.notifications)
+        tray.showRequested.connect(self.show_and_raise)
+        tray.quitRequested.connect(self.request_quit)
+        return tray
+
+    # ---- engine → screen -----------------------------------------------------------------
+
+    def _items_added(self, items: tuple[Item, ...]) -> None:
+        self.model.add_items(items)
+        self._refresh()
+
+    def _items_changed(self, items: list[Item]) -> None:
+        self.model.update_items(items)
+        self._refresh()
+
+    def _items_removed(self, ids: tuple[int, ...]) -> None:
+        self.model.remove_ids(ids)
+        self._refresh()
+
+    def _items_reordered(self, order: tuple[int, ...]) -> None:
+        self.model.reorder(order)
+
+    def show_account(self, account: Account) -> None:
+        self.status.set_account(account)
+        self.options_strip.set_estimate(account.waiting_items, account.waiting_credits)
+
+    def _refresh(self) -> None:
+        items = self.model.items()
+        self.actions.update(self.selected_items(), items)
+        if self.tray is not None:
+            self.tray.refresh(items)
+
+    # ---- selection and commands ----------------------------------------------------------
+
+    def selected_items(self) -> list[Item]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [item for row in rows if (item := self.model.item_at(row)) is not None]
+
+    def selected_ids(self) -> list[int]:
+        return [item.id for item in self.selected_items()]
+
+    def _toggle_pause(self) -> None:
+        items = self.selected_items()
+        running = [item.id for item in items if item.state in _PAUSABLE]
+        if running:
+            self.engine.pause(running)
+        else:
+            self.engine.resume([item.id for item in items if item.state is ItemState.PAUSED])
+
+    def show_add_dialog(self) -> AddDialog:
+        if self.add_dialog is None:
+            options = self.options_strip.options()
+            summary = self.tr("They are queued as {what}; each costs {n} credit(s).").format(
+                what=self.tr("audio only") if options.audio_only else self.tr("video"),
+                n=options.credit_cost)
+            dialog = AddDialog(summary, self)
+            dialog.linksSubmitted.connect(self.intake.add_text)
+            dialog.finished.connect(lambda _result: setattr(self, "add_dialog", None))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.add_dialog = dialog
+            dialog.open()
+        self.add_dialog.raise_()
+        return self.add_dialog
+
+    def receive_links(self, text: str) -> None:
+        """Links handed over by a second launch: queue them and come to the front."""
+        if text.strip():
+            self.intake.add_text(text)
+        self.show_and_raise()
+
+    def show_and_raise(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _single_selected(self) -> Item | None:
+        items = self.selected_items()
+        return items[0] if len(items) == 1 else None
+
+    def _open_selected_file(self) -> None:
+        item = self._single_selected()
+        if item is not None and item.file_path and item.state is ItemState.COMPLETED:
+            self.context.open_url(QUrl.fromLocalFile(item.file_path).toString())
+
+    def _show_selected_in_folder(self) -> None:
+        item = self._single_selected()
+        if item is not None and item.file_path:
+            folder = QUrl.fromLocalFile(item.file_path).adjusted(QUrl.UrlFormattingOption.RemoveFilename)
+            self.context.open_url(folder.toString())
+
+    def _copy_selected_urls(self) -> None:
+        urls = [item.url for item in self.selected_items()]
+        if urls:
+            QGuiApplication.clipboard().setText("\n".join(urls))
+            self.status.show_report(self.tr("Copied {n} link(s)").format(n=len(urls)))
+
+    def _show_details(self) -> None:
+        item = self._single_selected()
+        if item is not None and self.presenter is not None:
+            self.presenter.show_details(item.id)
+
+    def _show_settings(self) -> None:
+        if self.presenter is not None:
+            self.presenter.show_settings()
+
+    def _context_menu(self, position: QPoint) -> None:
+        acts = self.actions
+        menu = QMenu(self)
+        menu.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.remove])
+        menu.addSeparator()
+        menu.addActions([acts.open_file, acts.show_in_folder, acts.copy_url])
+        menu.addSeparator()
+        menu.addAction(acts.get_details)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+        self.context_menu = menu
+
+    # ---- closing -------------------------------------------------------------------------
+
+    def request_quit(self) -> None:
+        """Quit for real (tray menu): asks first when downloads are running."""
+        self._quitting_requested = True
+        self.show_and_raise()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_geometry()
+        wants_quit = self._quitting or getattr(self, "_quitting_requested", False)
+        if not wants_quit and self.context.settings.close_to_tray and self.tray is not None:
+            event.ignore()
+            self.hide()
+            return
+        active = [item for item in self.model.items() if item.state.is_active]
+        if active and not self._quitting:
+            event.ignore()
+            self._ask_before_quitting(len(active))
+            return
+        self._quitting = True
+        event.accept()
+        self.quitRequested.emit()
+
+    def _ask_before_quitting(self, active: int) -> None:
+        if self.quit_dialog is not None:
+            self.quit_dialog.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit {app}?").format(app=APP_NAME),
+                          self.tr("{n} download(s) still running.").format(n=active),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("They stop now and continue where they left off the next "
+                                       "time you open the app."))
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep downloading"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered(_result: int) -> None:
+            self.quit_dialog = None
+            self._quitting_requested = False
+            if box.clickedButton() is quit_button:
+                self._quitting = True
+                self.close()
+
+        box.finished.connect(answered)
+        self.quit_dialog = box
+        box.open()
+
+    def _save_geometry(self) -> None:
+        settings = self.context.settings
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        try:
+            self.context.save_settings()
+        except OSError as exc:
+            log.warning("Could not save the window's size and place: %s", exc)
+
+    def _restore_geometry(self) -> None:
+        saved = self.context.settings.window_geometry
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.resize(1120, 640)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: recolour what we set
+            self.status.set_connection(self.context.api_base, self.context.sandbox is not None)
+        super().changeEvent(event)
