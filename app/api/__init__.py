@@ -18,6 +18,7 @@ from app.api.errors import (
     UpstreamError,
     ValidationError,
     error_from_response,
+    transport_error_from,
 )
 from app.api.events import (
     ClientEvent,
@@ -43,7 +44,7 @@ __all__ = [
     "ApiError", "BadRequestError", "ClientError", "ConflictError", "ForbiddenError",
     "InsufficientCreditsError", "MalformedReplyError", "NotFoundError", "RateLimitedError",
     "ServerError", "ServiceUnavailableError", "TransportError", "UnauthorizedError",
-    "UpstreamError", "ValidationError", "error_from_response",
+    "UpstreamError", "ValidationError", "error_from_response", "transport_error_from",
     "ClientEvent", "RateLimitObserved", "RateLimitWait", "RequestSucceeded", "RetryScheduled",
     "DownloadOptions", "FieldError", "Job", "JobError", "JobPage", "JobStatus", "Plan",
     "RateLimitInfo",

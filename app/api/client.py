@@ -33,6 +33,7 @@ from app.api.errors import (
     RateLimitedError,
     TransportError,
     error_from_response,
+    transport_error_from,
 )
 from app.api.events import (
     ClientEvent,
@@ -251,6 +252,26 @@ class VideoConduitClient:
     ) -> tuple[int, bytes]:
         """One HTTP exchange: the 2xx body, or an ApiError for anything else."""
         ticket = await self._wait_for_turn()
+        try:
+            response = await self._exchange(method, path, params, json_body)
+        finally:
+            self.pacer.note_done(ticket)  # before observe: the reply is no longer in flight
+        info = RateLimitInfo.from_headers(response.headers, self._clock())
+        if info is not None:
+            self.rate_limit = info
+            self.pacer.observe(info)
+            self._emit(RateLimitObserved(info))
+        if not 200 <= response.status_code < 300:
+            raise error_from_response(response.status_code, response.headers, response.content)
+        return response.status_code, response.content
+
+    async def _exchange(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, str | int] | None,
+        json_body: dict[str, Any] | None,
+    ) -> httpx.Response:
         # Set per request, never as a client default: nothing else can carry the key along.
         headers = {"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}
         started = time.monotonic()
@@ -261,28 +282,10 @@ class VideoConduitClient:
         except httpx.TransportError as exc:
             logger.debug("%s %s failed after %.0f ms: %s", method, path,
                          (time.monotonic() - started) * 1000, type(exc).__name__)
-            raise _transport_error(exc) from None
+            raise transport_error_from(exc) from None
         logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code,
                      (time.monotonic() - started) * 1000)
-        info = RateLimitInfo.from_headers(response.headers, self._clock())
-        if info is not None:
-            self.rate_limit = info
-            self.pacer.observe(info, ticket)
-            self._emit(RateLimitObserved(info))
-        if not 200 <= response.status_code < 300:
-            raise error_from_response(response.status_code, response.headers, response.content)
-        return response.status_code, response.content
-
-
-def _transport_error(exc: httpx.TransportError) -> TransportError:
-    """Whether the request may have reached the server decides whether a POST may be resent."""
-    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
-                  | httpx.UnsupportedProtocol):
-        return TransportError("Could not connect to the VideoConduit service",
-                              maybe_delivered=False)
-    if isinstance(exc, httpx.TimeoutException):
-        return TransportError("The VideoConduit service did not answer in time")
-    return TransportError("The connection to the VideoConduit service broke off")
+        return response
 
 
 def _json_object(data: object) -> dict[str, Any]:

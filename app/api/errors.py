@@ -16,6 +16,8 @@ from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import TypedDict, Unpack
 
+import httpx
+
 from app.api._coerce import as_float, as_int, as_str, header
 from app.api.models import FieldError
 
@@ -270,3 +272,14 @@ def _header_retry_after(value: str | None, now: float) -> float | None:
         return when.timestamp() - now
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+
+
+def transport_error_from(exc: httpx.TransportError) -> TransportError:
+    """Whether the request may have reached the server decides whether a POST may be resent."""
+    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
+                  | httpx.UnsupportedProtocol):
+        return TransportError("Could not connect to the VideoConduit service",
+                              maybe_delivered=False)
+    if isinstance(exc, httpx.TimeoutException):
+        return TransportError("The VideoConduit service did not answer in time")
+    return TransportError("The connection to the VideoConduit service broke off")

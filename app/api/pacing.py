@@ -73,40 +73,56 @@ class RequestPacer:
     """Shares the per-minute budget between submits and polls. Not thread-safe: one event loop.
 
     Use: ``delay_before_next()`` → wait that long → ask again; when it says 0, call
-    ``note_request()`` in the same step (no await between) and send.
+    ``note_request()`` in the same step (no await between) and send; hand its ticket back with
+    the reply (``observe(info, ticket)``) or, for a reply without rate-limit headers or no
+    reply at all, to ``note_done(ticket)``.
+
+    Replies come back out of order (parallel connections), so a reply's Remaining may be
+    older than another's: within one window the lowest Remaining seen is the truth, minus the
+    requests still unanswered (the server may not have counted them yet).
     """
 
     def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
         self._sent_times: list[float] = []  # ascending; pruned to the last two windows
-        self._sent_count = 0  # every request ever noted; the sequence number of the last one
-        self._info: RateLimitInfo | None = None
-        self._info_ticket = 0  # sequence number of the request whose reply gave _info
+        self._tickets = 0
+        self._unanswered: dict[int, float] = {}  # ticket → when it was sent
+        self._info: RateLimitInfo | None = None  # the current window, lowest Remaining
         self._blocked_until: float | None = None
 
     # -- what the client tells the pacer ------------------------------------------------
 
     def note_request(self, now: float | None = None) -> int:
-        """A request is being sent. Returns its ticket, to hand back with its reply."""
+        """A request is being sent. Returns its ticket, to hand back when it is answered."""
         now = self._now(now)
         bisect.insort(self._sent_times, now)
         horizon = now - 2 * WINDOW_SECONDS
         del self._sent_times[: bisect.bisect_left(self._sent_times, horizon)]
-        self._sent_count += 1
-        return self._sent_count
+        # A request unanswered that long has timed out long ago: stop holding budget for it.
+        for ticket, sent in list(self._unanswered.items()):
+            if sent < horizon:
+                del self._unanswered[ticket]
+        self._tickets += 1
+        self._unanswered[self._tickets] = now
+        return self._tickets
+
+    def note_done(self, ticket: int) -> None:
+        """The request with this ticket is over (answered or failed)."""
+        self._unanswered.pop(ticket, None)
 
     def observe(self, info: RateLimitInfo, ticket: int | None = None) -> None:
-        """X-RateLimit-* of a reply. ``ticket`` (from note_request) tells which requests the
-        reply cannot know about yet; without it the reply is assumed to know them all."""
-        ticket = self._sent_count if ticket is None else ticket
+        """X-RateLimit-* of a reply (to the request with ``ticket``, if given)."""
+        if ticket is not None:
+            self.note_done(ticket)
         current = self._info
-        if current is not None:
-            if info.reset_at == current.reset_at and ticket < self._info_ticket:
-                return  # a slower, older reply from the same window: ours is fresher
-            if (info.reset_at is not None and current.reset_at is not None
-                    and info.reset_at < current.reset_at):
+        if current is not None and info.reset_at is not None and current.reset_at is not None:
+            if info.reset_at < current.reset_at:
                 return  # a late reply from a window that is already over
-        self._info, self._info_ticket = info, ticket
+            same_window = info.reset_at == current.reset_at and info.limit == current.limit
+            if (same_window and current.remaining is not None
+                    and (info.remaining is None or info.remaining > current.remaining)):
+                return  # the same window: a lower Remaining was already seen
+        self._info = info
 
     def block_until(self, until: float) -> None:
         """A 429 said: nothing before ``until``."""
@@ -135,14 +151,14 @@ class RequestPacer:
         if self._blocked_until is not None and now < self._blocked_until:
             return self._blocked_until - now
         info = self._info
-        window_end = self._window_end(info, now)
+        window_end = self._window_end(info)
         if info is None or window_end is None or info.remaining is None:
-            return self._sliding_window_delay(now, self.limit, WINDOW_SECONDS)
+            return self._sliding_window_delay(now, WINDOW_SECONDS)
         if now >= window_end:
-            # The window the reply spoke of is over; until a reply speaks of the new one,
-            # count only what we sent since its start.
-            return self._sliding_window_delay(now, self.limit, now - window_end)
-        remaining = info.remaining - (self._sent_count - self._info_ticket)
+            # The window the replies spoke of is over; until a reply speaks of the new one,
+            # count what was sent since it began and what may still arrive in it.
+            return self._sliding_window_delay(now, now - window_end)
+        remaining = info.remaining - len(self._unanswered)
         if remaining > low_budget_threshold(self.limit):
             return 0.0
         last_sent = self._sent_times[-1] if self._sent_times else None
@@ -154,7 +170,7 @@ class RequestPacer:
         return self._clock() if now is None else now
 
     @staticmethod
-    def _window_end(info: RateLimitInfo | None, now: float) -> float | None:
+    def _window_end(info: RateLimitInfo | None) -> float | None:
         if info is None or info.reset_at is None:
             return None
         # A reset far in the future means a skewed clock or junk: fall back to counting.
@@ -162,12 +178,16 @@ class RequestPacer:
             return None
         return info.reset_at
 
-    def _sliding_window_delay(self, now: float, limit: int, span: float) -> float:
-        """At most ``limit`` requests in the last ``span`` seconds (≤ one window)."""
+    def _sliding_window_delay(self, now: float, span: float) -> float:
+        """At most ``limit`` requests sent in the last ``span`` seconds (≤ one window) or
+        still unanswered from before."""
         span = min(max(span, 0.0), WINDOW_SECONDS)
         first = bisect.bisect_left(self._sent_times, now - span)
         recent = self._sent_times[first:]
-        if len(recent) < limit:
+        earlier_unanswered = sum(1 for sent in self._unanswered.values() if sent < now - span)
+        excess = len(recent) + earlier_unanswered - self.limit
+        if excess < 0:
             return 0.0
-        # Wait until the oldest request that counts leaves the window.
-        return max(0.0, recent[len(recent) - limit] + WINDOW_SECONDS - now)
+        # Wait until enough of the requests that count leave the sliding minute.
+        oldest_that_counts = recent[min(excess, len(recent) - 1)] if recent else now
+        return max(0.0, oldest_that_counts + WINDOW_SECONDS - now)

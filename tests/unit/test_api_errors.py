@@ -4,6 +4,7 @@ import json
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
+import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,10 +21,12 @@ from app.api.errors import (
     RateLimitedError,
     ServerError,
     ServiceUnavailableError,
+    TransportError,
     UnauthorizedError,
     UpstreamError,
     ValidationError,
     error_from_response,
+    transport_error_from,
 )
 from app.api.models import FieldError
 
@@ -213,3 +216,18 @@ def test_any_error_reply_gives_the_class_of_its_status(status, headers, body):
     assert error.retryable == (status >= 500)
     if status == 429:
         assert 0 <= error.retry_after <= 3600
+
+
+# -- network failures ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("failure", "maybe_delivered"),
+    [(httpx.ConnectError, False), (httpx.ConnectTimeout, False), (httpx.PoolTimeout, False),
+     (httpx.ReadTimeout, True), (httpx.WriteTimeout, True), (httpx.ReadError, True),
+     (httpx.WriteError, True), (httpx.RemoteProtocolError, True)],
+)
+def test_network_failures_say_whether_the_request_may_have_arrived(failure, maybe_delivered):
+    error = transport_error_from(failure("details that may name the host"))
+    assert isinstance(error, TransportError) and error.retryable
+    assert error.maybe_delivered is maybe_delivered
+    assert error.status is None and "details" not in error.detail

@@ -96,23 +96,29 @@ def test_low_budget_is_spread_evenly_until_the_reset():
     assert after_reset >= 60  # the fourth waits for the reset
 
 
-def test_requests_sent_after_a_reply_are_subtracted_from_its_remaining():
-    clock = FakeClock()
-    pacer = RequestPacer(clock)
-    ticket = pacer.note_request()
-    for _ in range(5):
-        pacer.note_request()  # in flight: the reply below does not know them
-    pacer.observe(info(10, 6, START + 60, START), ticket)
-    assert pacer.delay_before_next() > 0  # 6 - 5 = 1 left: spread, not burst
+def test_unanswered_requests_are_subtracted_from_the_remaining_budget():
+    clock, pacer = pacer_after_one_reply(10, 6)
+    in_flight = [pacer.note_request() for _ in range(5)]
+    assert pacer.delay_before_next() > 0  # 6 - 5 = 1 may be left: spread, not burst
+    for ticket in in_flight:
+        pacer.note_done(ticket)  # answered, but the replies said nothing new
+    assert pacer.delay_before_next() == 0
 
 
-def test_an_older_slower_reply_does_not_overwrite_a_fresher_one():
+def test_within_a_window_the_lowest_remaining_wins():
+    """Parallel connections reorder replies: a later reply may carry an older count."""
     clock = FakeClock()
     pacer = RequestPacer(clock)
     first, second = pacer.note_request(), pacer.note_request()
     pacer.observe(info(10, 0, START + 60, START), second)
     pacer.observe(info(10, 9, START + 60, START), first)
     assert pacer.delay_before_next() == pytest.approx(60.5)
+    # A new plan (another limit) counts at once, even within the window.
+    pacer.observe(info(200, 190, START + 60, START + 1), pacer.note_request(START + 1))
+    assert pacer.delay_before_next(START + 1) == 0 and pacer.limit == 200
+    # A reply from the next window starts afresh.
+    pacer.observe(info(200, 199, START + 120, START + 61), pacer.note_request(START + 61))
+    assert pacer.delay_before_next(START + 61) == 0
 
 
 def test_block_until_after_a_429():
@@ -155,42 +161,46 @@ class WindowServer:
 
 def run_burst(limit: int, requests: int, workers: int, latency: float, aligned: bool,
               start: float = START) -> tuple[WindowServer, float]:
-    """Workers send ``requests`` requests as fast as the pacer lets them; returns the server
-    and the time the last reply came back."""
+    """Workers send ``requests`` requests as fast as the pacer lets them. Each leg of a request
+    takes up to ``latency`` seconds at random, so requests overtake each other on the way.
+    Returns the server and the time the last reply came back."""
     clock = FakeClock(start)
     pacer = RequestPacer(clock)
     server = WindowServer(limit, 60.0, aligned)
+    rng = random.Random(requests * workers + limit)
     order = itertools.count()
     events = [(start, next(order), "ready", ()) for _ in range(workers)]
     left = requests
+
+    def later(delay: float, kind: str, data: tuple = ()) -> None:
+        heapq.heappush(events, (clock.now + delay, next(order), kind, data))
+
     while events:
         clock.now, _, kind, data = heapq.heappop(events)
         if kind == "ready" and left:
             delay = pacer.delay_before_next()
             if delay > 0:
-                heapq.heappush(events, (clock.now + delay, next(order), "ready", ()))
+                later(delay, "ready")
                 continue
             left -= 1
-            ticket = pacer.note_request()
-            heapq.heappush(events, (clock.now + latency / 2, next(order), "arrive", (ticket,)))
+            later(rng.uniform(0, latency), "arrive", (pacer.note_request(),))
         elif kind == "arrive":
             status, reply = server.handle(clock.now)
-            heapq.heappush(events, (clock.now + latency / 2, next(order), "reply",
-                                    (data[0], status, reply)))
+            later(rng.uniform(0, latency), "reply", (data[0], status, reply))
         elif kind == "reply":
             ticket, status, reply = data
             pacer.observe(reply, ticket)
             if status == 429:
                 pacer.block_until(clock.now + math.ceil(reply.reset_at - clock.now))
                 left += 1
-            heapq.heappush(events, (clock.now, next(order), "ready", ()))
+            later(0, "ready")
     return server, clock.now - start
 
 
 @pytest.mark.parametrize("aligned", [False, True], ids=["rolling", "aligned"])
-@pytest.mark.parametrize("workers", [1, 4])
-def test_burst_of_100_on_the_free_plan_never_hits_429(aligned, workers):
-    server, took = run_burst(limit=10, requests=100, workers=workers, latency=0.3,
+@pytest.mark.parametrize(("workers", "latency"), [(1, 0.3), (4, 0.3), (25, 2.0)])
+def test_burst_of_100_on_the_free_plan_never_hits_429(aligned, workers, latency):
+    server, took = run_burst(limit=10, requests=100, workers=workers, latency=latency,
                              aligned=aligned, start=START + 42.0)
     assert server.rejected == 0
     assert len(server.accepted_times) == 100
