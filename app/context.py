@@ -119,7 +119,6 @@ def start_embedded_sandbox() -> tuple[SandboxInfo, Callable[[], object]]:
     from app.sandbox import run_in_thread
 
     server = run_in_thread(plan="starter", credits=40, job_seconds=3.0, default_size=8_000_000)
-    server.start() if hasattr(server, "start") and not getattr(server, "api_base", None) else None
     info = SandboxInfo(server.api_base, server.file_base, server.api_key,
                        f"{server.api_base}/billing")
     log.info("embedded sandbox at %s", server.api_base)

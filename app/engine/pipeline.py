@@ -167,6 +167,11 @@ async def _download(engine: Engine, item_id: int, job: Job) -> None:
     item = engine.item(item_id)
     assert item is not None
     name = filenames.safe_filename(job.filename or filenames.filename_from_url(item.url))
+    try:
+        engine.download_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(engine, item_id, ProblemKind.NOT_WRITABLE,
+              f"The download folder {engine.download_dir} cannot be created: {exc.strerror or exc}")
     part = _part_path(engine, item_id, name)
     engine.update(item_id, state=ItemState.DOWNLOADING, filename=name, bytes_total=job.file_size,
                   waiting_for=None)
