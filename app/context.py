@@ -39,6 +39,8 @@ class AppContext:
     sandbox: SandboxInfo | None = None
     log_file: Path | None = None
     open_url: Callable[[str], object] = field(default=lambda url: None)
+    # "Try the sandbox" from the welcome dialog; set by the window runner when not in sandbox mode.
+    start_sandbox: Callable[[], object] | None = None
     _closers: list[Callable[[], object]] = field(default_factory=list)
 
     def save_settings(self) -> None:

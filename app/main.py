@@ -16,6 +16,7 @@ from app.cli import parse_args
 
 log = logging.getLogger("app")
 _log_file: Path | None = None
+DEMO_URLS = ("https://example.com/watch/sandbox-demo-video", "https://example.com/listen/sandbox-demo-song")
 
 
 def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
@@ -57,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
               "and a screenshot of the window is saved when the queue is done.", file=sys.stderr)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+    if fallback and args.sandbox and not args.urls:
+        args.urls = list(DEMO_URLS)
+        print("Queuing two sample links so the offscreen demo has something to show.", file=sys.stderr)
+
     from app.context import build_context
 
     context = build_context(paths, settings, settings_store, key_store, use_sandbox=args.sandbox,
@@ -68,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     return run_window(context, args.urls, quit_when_done=args.quit_when_done or fallback,
                       screenshot=paths.log_dir.parent / "window.png" if fallback else None,
-                      argv=sys.argv[:1])
+                      argv=sys.argv[:1], print_progress=fallback)
 
 
 def _no_display() -> bool:

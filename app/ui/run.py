@@ -1,0 +1,118 @@
+"""The window side of the composition root: QApplication, the qasync loop, the single-instance
+hand-off, the window and its presenter. Called only by ``app.main``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from app import APP_ID, APP_NAME, __version__
+from app.context import AppContext
+
+log = logging.getLogger("app.ui")
+
+
+def run_window(context: AppContext, urls: list[str], *, quit_when_done: bool,
+               screenshot: Path | None, argv: list[str], print_progress: bool = False) -> int:
+    import qasync
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import theme
+    from app.ui.single_instance import InstanceServer, hand_off
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setQuitOnLastWindowClosed(False)  # the window decides (close to tray, confirm quitting)
+    theme.follow_system_color_scheme()
+
+    instance_dir = context.paths.config_file.parent
+    if not quit_when_done and hand_off(instance_dir, "\n".join(urls)):
+        print("VideoConduit Desktop is already running: the links were handed to its window.",
+              file=sys.stderr)
+        asyncio.run(context.close())
+        return 0
+    instance = InstanceServer(instance_dir)
+    instance.listen()
+
+    context.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
+    if print_progress:  # no display: the console is where the person is looking
+        from app.console import ConsoleReporter
+
+        context.engine.subscribe(ConsoleReporter(context.billing_url))
+    if context.sandbox is None:
+        context.start_sandbox = _relaunch_in_sandbox
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        code = loop.run_until_complete(_session(context, urls, instance, quit_when_done, screenshot))
+    instance.close()
+    return code
+
+
+async def _session(context: AppContext, urls: list[str], instance, quit_when_done: bool,  # type: ignore[no-untyped-def]
+                   screenshot: Path | None) -> int:
+    from app.ui.main_window import MainWindow
+    from app.ui.presenter import Presenter
+
+    engine = context.engine
+    window = MainWindow(context)
+    window.presenter = Presenter(window, context)
+    quit_requested = asyncio.Event()
+    window.quitRequested.connect(quit_requested.set)
+    try:
+        await engine.start()
+        window.presenter.start()
+        window.show()
+        instance.linksReceived.connect(lambda text: _receive(window, text))
+        if urls:
+            window.intake.add_text("\n".join(urls))
+        if context.sandbox is None and context.key_store.get() is None:
+            window.presenter.show_welcome()
+        if quit_when_done:
+            outcome = await engine.wait_until_settled()
+            if screenshot is not None:
+                await asyncio.sleep(0.3)  # let the coalesced model updates paint
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                window.grab().save(str(screenshot))
+                print(f"Screenshot of the window: {screenshot}", file=sys.stderr)
+            print(f"Finished: {outcome.value.replace('_', ' ')}", file=sys.stderr)
+            return outcome.exit_code
+        await quit_requested.wait()
+        return 0
+    finally:
+        window.hide()
+        await context.close()
+
+
+def _receive(window, text: str) -> None:  # type: ignore[no-untyped-def]
+    if text.strip():
+        window.intake.add_text(text)
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def _relaunch_in_sandbox() -> None:
+    """"Try the sandbox" from the welcome dialog: the sandbox keeps a queue of its own, so the
+    cleanest switch is a fresh process in sandbox mode; this one then quits."""
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+
+    if getattr(sys, "frozen", False):
+        program, arguments = sys.executable, ["--sandbox"]
+    else:
+        program, arguments = sys.executable, ["-m", "app", "--sandbox"]
+    extra = [a for a in sys.argv[1:] if a.startswith("--data-dir") or a.startswith("--download-dir")]
+    if QProcess.startDetached(program, arguments + extra):
+        for widget in QApplication.topLevelWidgets():
+            if hasattr(widget, "request_quit"):
+                widget.request_quit()
+    else:
+        log.error("could not start the sandbox session")
