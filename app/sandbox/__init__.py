@@ -7,6 +7,8 @@ Two origins, like the real service and its CDN:
     and the admin endpoints under /_sandbox/.
   * File origin (``file_base``): /files/{token}/{filename}, expiring links, Range, ETag.
 
+Both bind to loopback only (another ``host`` is refused with ValueError).
+
 Starting it
 -----------
 Command line::
@@ -15,7 +17,8 @@ Command line::
                           [--credits N] [--job-seconds F] [--window-seconds F] [--link-ttl F]
                           [--key vc_...]
 
-prints the API base URL and the demo key, serves until Ctrl+C.
+prints the API base URL, the file origin, the demo key and the top-up page, serves until Ctrl+C
+or SIGTERM (exit status 0).
 
 In-process (async, on the running loop)::
 
@@ -29,6 +32,10 @@ In a background thread with its own event loop (what tests and ``--sandbox`` use
     with run_in_thread(plan="free", credits=25) as server:
         server.api_base, server.file_base, server.api_key
         server.admin.set_credits(5)      # the admin helpers below, called synchronously
+
+``run_in_thread`` returns once both origins listen (a failed start, e.g. a taken port, raises
+there); without ``with``, call ``server.stop()`` (idempotent). Stopping cuts downloads in flight.
+``SandboxServer`` also works as ``async with SandboxServer(...) as server`` and starts only once.
 
 Parameters (all keyword, all optional): ``host="127.0.0.1"``, ``port=0`` and ``file_port=0``
 (0 = pick a free port), ``plan="starter"``, ``credits=100``, ``job_seconds=2.0`` (time from
@@ -44,10 +51,12 @@ Behaviour of the service (our documented choices)
   ``{"detail": "API key is deactivated", "code": "forbidden"}``.
 * Rate limit per key per window: free 10, starter 60, pro 200, growth 500, business 1000.
   Every response on /v1/ (errors too) carries X-RateLimit-Limit, X-RateLimit-Remaining,
-  X-RateLimit-Reset (Unix time of the window's end). Over the limit → 429 with
-  ``Retry-After: <whole seconds, rounded up>`` and body
+  X-RateLimit-Reset (Unix time of the window's end, whole seconds rounded up). Over the limit →
+  429 with ``Retry-After: <whole seconds, rounded up>`` and body
   ``{"detail": "Rate limit exceeded. Retry after N seconds.", "retry_after": N}`` (no code).
-  Requests answered with 429 or 401 do not count.
+  Requests answered with 429 or 401 do not count (a 403 does). Windows are fixed: one opens
+  with the first counted request after the previous one ended and lasts ``window_seconds``.
+  Unknown /v1/ paths → 404 ``{"detail": "Not Found"}``.
 * POST /v1/download ``{"url", "format"?, "quality"?, "audio_only"?}`` → 202 with the job object.
   Costs 2 credits (1 when audio_only). Not enough → 402 ``{"detail": "Insufficient credits",
   "code": "insufficient_credits", "required": R, "available": A}``. Missing/invalid fields → 422
@@ -63,24 +72,40 @@ Behaviour of the service (our documented choices)
     - query ``size=N``              → the produced file has N bytes.
   Checked in that order, after auth, rate limit and validation, before credits.
 * Job object: job_id (uuid4), job_type "download", url, status queued|processing|completed|failed,
-  progress 0-100, created_at/completed_at (ISO 8601 UTC), credits_used, error (failed only), and
-  when completed: download_url (on the file origin, expiring), filename, file_size, expires_at,
-  and the sandbox extra sha256 (clients must not rely on it). Each GET of a completed job returns a
-  freshly signed download_url.
+  progress 0-100, created_at/completed_at (ISO 8601 UTC, ``…Z``; completed_at null until the job
+  ends), credits_used (0 once failed and refunded), error (failed only), and when completed:
+  download_url (on the file origin, expiring), filename, file_size, expires_at, and the sandbox
+  extras sha256, format, quality, audio_only (clients must not rely on them). Each GET of a
+  completed job returns a freshly signed download_url. GET /v1/jobs/{unknown} → 404
+  ``{"detail": "Job not found", "code": "not_found"}``.
+  Status is computed from elapsed monotonic time (nothing runs in the background): queued for
+  the first 20 %, then processing with growing progress; a failing job fails at 60 %. Completion
+  also waits for the file's sha256: instant up to 32 MiB, bigger files are hashed on a worker
+  thread (~1.7 s for 2 GiB here). Refunds of failed jobs are settled whenever the balance is read.
+* Produced file: the container is ``format`` if given, else mp3 for audio_only, else mp4; the
+  name is the source URL's last path segment, sanitised to ``[A-Za-z0-9._-]`` with any media
+  suffix replaced (``video`` when empty), e.g. ``…/My%20Clip.webm`` → ``My_Clip.mp4``.
 * GET /v1/jobs?limit=N&cursor=C: newest first, limit default 20, max 100 (over → 422),
   ``{"jobs": [...], "next_cursor": str|null}``. GET /v1/info?url=: 1 credit, metadata dict.
 * File origin: GET/HEAD /files/{token}/{filename}. Deterministic bytes per job (the same job
   always yields the same bytes). Content-Type video/mp4 (audio/mpeg for audio_only),
   Content-Length, ETag, Accept-Ranges: bytes, Content-Disposition: attachment; filename="…",
-  Range → 206 with Content-Range (unsatisfiable → 416). Expired or unknown token → 403
-  ``{"detail": "Link expired"}`` (410 after /_sandbox/expire-links ... see below).
+  Range → 206 with Content-Range (unsatisfiable → 416; several ranges → the whole file, 200).
+  If-Range with another ETag → the whole file; If-None-Match → 304. Expired or unknown token →
+  403 ``{"detail": "Link expired"}``; a link expired by /_sandbox/expire-links → 410 with the
+  same body; a wrong file name after a valid token → 404. (webm → video/webm, m4a → audio/mp4.)
+  The bytes: a container header (an MP4 ``ftyp`` + ``mdat`` box, an ID3 tag, an EBML header),
+  then a per-job pattern whose period is a prime just under 1 MiB, so an off-by-N resume changes
+  the file's hash. Served in ~1 MiB zero-copy writes (≈1.5–2 GB/s to curl on loopback).
   The file origin never needs Authorization and logs every request's headers.
 * GET /billing: an HTML page to top up credits (the demo's "buy credits");
-  POST /billing/topup (form field ``amount``) adds credits and shows the new balance.
+  POST /billing/topup (form field ``amount``, 1–100000) adds credits and answers the page with
+  the new balance (200; a bad amount → 400 and nothing changes). Never rate limited.
 
 Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
 -------------------------------------------------------------------------
   GET  /_sandbox/state                      → {"credits", "plan", "jobs": N, "keys": {...}}
+        (plus "rate_limit", "pending_faults", "failing_next"; every POST below answers it too)
   POST /_sandbox/credits   {"credits": N}   set the balance ({"add": N} adds)
   POST /_sandbox/plan      {"plan": "free"} change plan (and so the rate limit)
   POST /_sandbox/keys      {"key": "vc_…", "active": bool}   add, re-activate or deactivate a key
@@ -92,13 +117,29 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
           "drop": true (close the connection without any response),
           "after_processing": true (do the real work first — e.g. create and charge the job —
           then answer with this fault instead; simulates a reply lost after the server acted).
+        A fault answers with only its own headers (no X-RateLimit-*) and status 500 unless given;
+        a raw "body" is sent as text/html if it starts with "<", application/json if with "{"
+        or "[", else text/plain (a "Content-Type" header overrides). A fault with only "delay"
+        delays the real answer. Faults apply to the file origin too (not after_processing).
   POST /_sandbox/fail-next-job {"count": 1}        the next N accepted jobs fail
   POST /_sandbox/expire-links                       every download link issued so far expires now
   POST /_sandbox/file-faults {"drop_after_bytes": N, "count": 1}   the next N file responses
         close the connection after N body bytes
   POST /_sandbox/file-faults {"bytes_per_second": N}  throttle file responses (0 = off)
+        (one call may set both; an omitted setting is left as it is; HEAD is never cut)
   GET  /_sandbox/log?origin=api|files       → [{"time", "method", "path", "query", "status",
         "headers": {lower-case name: value}, "json": request body or null}]
+        (``status`` is null for a dropped connection; admin requests are not logged; the
+        newest 10000 entries per origin are kept)
   POST /_sandbox/log/clear
-All admin helpers also exist as methods of ``server.admin`` (sync in the thread runner).
+All admin helpers also exist as methods of ``server.admin``: set_credits(n), add_credits(n),
+set_plan(p), set_key_active(key, active), add_key(key), queue_faults(path, responses,
+method=None), fail_next_jobs(n), expire_links(), file_faults(drop_after_bytes=None, count=1,
+bytes_per_second=None), log(origin="api"), clear_log(), state(), and posts_for_url(url) (how many
+POST /v1/download requests carried that url, however answered). They are plain synchronous
+methods guarded by one lock, so they are safe from any thread, with either way of starting.
 """
+
+from .server import SandboxServer, ThreadedSandbox, run_in_thread
+
+__all__ = ["SandboxServer", "ThreadedSandbox", "run_in_thread"]
