@@ -36,6 +36,9 @@ def qasync_loop(qapp):
     asyncio.set_event_loop(loop)
     yield loop
     asyncio.set_event_loop(None)
+    # qasync registers itself as the *running* loop of this thread; unregister it, or every
+    # later asyncio.run() and pytest-asyncio test says "cannot be called from a running loop".
+    asyncio.events._set_running_loop(None)
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,7 @@ from app.engine.model import (
 )
 from app.engine.store import ItemRow, Store
 from app.engine.transfer import make_file_client
+from app.engine.watcher import JobWatcher
 
 log = logging.getLogger("app.engine")
 
@@ -65,6 +66,7 @@ class Engine:
         self._owns_file_client = file_client is None
         self.clock = clock
         self.gate = AccountGate(self._account_changed, clock)
+        self.watcher = JobWatcher(client)
         self._items: dict[int, Item] = {}
         self._order: list[int] = []
         self._keys: dict[str, int] = {}  # normalized URL → item id, for de-duplication
@@ -139,6 +141,7 @@ class Engine:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await self.watcher.close()
         # Interrupted items are saved as waiting: the next start resumes them.
         for item in self._items.values():
             if item.state.is_active:

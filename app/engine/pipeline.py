@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from app.api import errors
 from app.api.models import Job
-from app.api.pacing import backoff_delay, poll_interval
+from app.api.pacing import backoff_delay
 from app.engine import filenames
 from app.engine.model import ItemState, ProblemKind
 from app.engine.store import HistoryEntry
@@ -132,10 +132,8 @@ def _adopt(engine: Engine, item_id: int, job: Job) -> Job:
 
 async def _finished_job(engine: Engine, item_id: int, job: Job) -> Job:
     engine.update(item_id, state=ItemState.PROCESSING, job_progress=job.progress, waiting_for=None)
-    started = engine.clock()
     while not job.is_terminal:
-        await asyncio.sleep(poll_interval(engine.clock() - started))
-        job = await _get_job(engine, item_id, job.job_id)
+        job = await _get_job(engine, item_id, job.job_id, watched=True)
         engine.update(item_id, persist=False, job_progress=job.progress)
     if not job.is_completed:
         reason = job.error.detail if job.error else "The service could not produce this file."
@@ -144,10 +142,13 @@ async def _finished_job(engine: Engine, item_id: int, job: Job) -> Job:
     return job
 
 
-async def _get_job(engine: Engine, item_id: int, job_id: str) -> Job:
+async def _get_job(engine: Engine, item_id: int, job_id: str, watched: bool = False) -> Job:
+    """The job now (watched=False) or at the watcher's next polling round (watched=True)."""
     attempt = 0
     while True:
         try:
+            if watched:
+                return await engine.watcher.next_state(job_id)
             return await engine.client.get_job(job_id)
         except (errors.UnauthorizedError, errors.ForbiddenError) as exc:
             engine.gate.key_refused(exc)

@@ -180,3 +180,14 @@ async def test_pause_resume_cancel_remove(sandbox, tmp_path):
         engine.clear_finished()
         assert [i.id for i in engine.items] == []
     assert sandbox.admin.posts_for_url("https://example.com/c") == 0
+
+
+async def test_jobs_processing_together_share_their_polls(tmp_path):
+    # Polls count against the per-minute budget: five jobs at once should not cost five pollers.
+    with run_in_thread(plan="business", credits=100, job_seconds=2.5, default_size=10_000) as sandbox:
+        async with running_engine(sandbox, tmp_path, concurrency=5) as engine:
+            engine.add_text("\n".join(f"https://example.com/batch/{n}" for n in range(5)))
+            assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+        polls = [r for r in sandbox.admin.log("api") if r["method"] == "GET" and r["path"].startswith("/v1/jobs")]
+    # Polled one by one every second, 2.5 s jobs would need at least 2 polls each (10 in all).
+    assert len(polls) <= 5, [p["path"] for p in polls]
