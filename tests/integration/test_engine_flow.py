@@ -188,6 +188,7 @@ async def test_jobs_processing_together_share_their_polls(tmp_path):
         async with running_engine(sandbox, tmp_path, concurrency=5) as engine:
             engine.add_text("\n".join(f"https://example.com/batch/{n}" for n in range(5)))
             assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
-        polls = [r for r in sandbox.admin.log("api") if r["method"] == "GET" and r["path"].startswith("/v1/jobs")]
+        polls = [r for r in sandbox.admin.log("api")
+                 if r["method"] == "GET" and r["path"].startswith("/v1/jobs")]
     # Polled one by one every second, 2.5 s jobs would need at least 2 polls each (10 in all).
     assert len(polls) <= 5, [p["path"] for p in polls]
