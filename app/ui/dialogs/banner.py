@@ -1,0 +1,124 @@
+"""A banner: one line (or two) across the top of the window that says what the queue waits for,
+with the buttons that fix it. Non-modal by nature: the window stays usable underneath.
+
+Colours are tints of the system palette, so a banner reads well in light and dark themes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from enum import Enum
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
+
+from app.engine.model import Account
+
+
+class Severity(Enum):
+    # (tint, icon): blue for information, amber for a wait, red for something to fix
+    INFO = ("#2f7fd8", QStyle.StandardPixmap.SP_MessageBoxInformation)
+    WAIT = ("#d89a1c", QStyle.StandardPixmap.SP_MessageBoxWarning)
+    FIX = ("#d43c3c", QStyle.StandardPixmap.SP_MessageBoxCritical)
+
+
+def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    return QColor.fromRgbF(
+        base.redF() + (tint.redF() - base.redF()) * amount,
+        base.greenF() + (tint.greenF() - base.greenF()) * amount,
+        base.blueF() + (tint.blueF() - base.blueF()) * amount,
+    )
+
+
+class Banner(QFrame):
+    ICON_SIZE = 20
+
+    def __init__(self, severity: Severity, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self._severity = severity
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        self._icon = QLabel(self)
+        self._icon.setPixmap(self.style().standardIcon(severity.value[1]).pixmap(
+            QSize(self.ICON_SIZE, self.ICON_SIZE)))
+        self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(12, 8, 8, 8)
+        self._layout.setSpacing(10)
+        self._layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._layout.addWidget(self.label, 1)
+
+    def set_text(self, text: str) -> None:
+        if text != self.label.text():
+            self.label.setText(text)
+            self.setAccessibleName(text)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def add_button(self, text: str, on_click: Callable[[], object],
+                   accessible_name: str | None = None) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(accessible_name or text)
+        button.clicked.connect(lambda _checked=False: on_click())
+        self._layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return button
+
+    def buttons(self) -> list[QPushButton]:
+        return self.findChildren(QPushButton)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Painted from the current palette on every paint, so a light/dark switch just works.
+        window = self.palette().color(QPalette.ColorRole.Window)
+        tint = QColor(self._severity.value[0])
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(_blend(window, tint, 0.6), 1))
+        painter.setBrush(_blend(window, tint, 0.28 if window.lightness() < 128 else 0.14))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.end()
+
+
+class CountdownBanner(Banner):
+    """A banner about an account wait that ends at a known time: its words are refreshed while
+    it is shown, so the countdown ticks."""
+
+    TICK_MS = 250  # under a second, so a countdown never visibly skips a number
+
+    def __init__(self, severity: Severity, words: Callable[[Account, float], str],
+                 account: Account, clock: Callable[[], float] = time.time,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(severity, parent)
+        self._words = words
+        self._clock = clock
+        self._account = account
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.TICK_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def set_account(self, account: Account) -> None:
+        self._account = account
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.set_text(self._words(self._account, self._clock()))

@@ -1,0 +1,315 @@
+"""One place that turns the engine's account state and fixable item problems into what a person
+sees: banners while the queue waits, and at most one dialog per kind — shown once per occurrence
+of a state, never once per item.
+
+Account states: credits (dialog + banner), the key (dialog + banner), rate limit (banner with a
+countdown, no dialog: the wait fixes itself), service trouble (banner with the next try).
+Item problems a person can fix here (a full disk, an unwritable folder, an expired link): one
+banner per kind with the fix. The sandbox gets a banner of its own so nobody mistakes it for the
+real, charging service.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from app.engine.model import Account, AccountState, ItemState, KeyProblem, ProblemKind
+from app.ui.bridge import EngineBridge
+from app.ui.dialogs.account_banners import CreditsBanner, KeyBanner, SandboxBanner
+from app.ui.dialogs.banner import Banner, Severity
+from app.ui.dialogs.credits_dialog import CreditsDialog
+from app.ui.dialogs.details_dialog import DetailsDialog
+from app.ui.dialogs.fix_banner import FixBanner
+from app.ui.dialogs.forbidden_dialog import ForbiddenDialog
+from app.ui.dialogs.key_dialog import KeyDialog, KeyTestResult
+from app.ui.dialogs.rate_limit_banner import RateLimitBanner
+from app.ui.dialogs.settings_dialog import SettingsDialog
+from app.ui.dialogs.trouble_banner import TroubleBanner
+from app.ui.dialogs.welcome_dialog import WelcomeDialog
+from app.ui.problem_text import FIXABLE_KINDS
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+# Banner kinds, top to bottom in the order they are shown.
+SANDBOX, KEY, CREDITS, RATE_LIMIT, TROUBLE = "sandbox", "key", "credits", "rate_limit", "trouble"
+SESSION_KEY = "session_key"
+_ACCOUNT_BANNERS = {
+    AccountState.WAITING_FOR_KEY: KEY,
+    AccountState.WAITING_FOR_CREDITS: CREDITS,
+    AccountState.RATE_LIMITED: RATE_LIMIT,
+    AccountState.SERVICE_TROUBLE: TROUBLE,
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Presenter", text)
+
+
+class Presenter(QObject):
+    def __init__(self, window: QWidget, context: AppContext, *, bridge: EngineBridge | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        super().__init__(window)
+        self._window = window
+        self._context = context
+        self._clock = clock
+        self.banners: dict[str, Banner] = {}
+        self.dialogs: dict[str, QDialog] = {}
+        self._account: Account | None = None
+        self._fixable: dict[ProblemKind, set[int]] = {kind: set() for kind in FIXABLE_KINDS}
+        bridge = bridge or getattr(window, "bridge", None) or EngineBridge(context.engine, self)
+        bridge.accountChanged.connect(self.show_account)
+        bridge.itemsAdded.connect(self._items_changed)
+        bridge.itemsChanged.connect(self._items_changed)
+        bridge.itemsRemoved.connect(self._items_removed)
+
+    @property
+    def engine(self) -> Any:
+        return self._context.engine
+
+    def start(self) -> None:
+        """Show what already holds: the sandbox, the account state, problems of loaded items;
+        on a first run without any key, the welcome."""
+        if self._context.sandbox is not None:
+            self._banner(SANDBOX, SandboxBanner)
+        self._items_changed(self.engine.items)
+        needs_welcome = self._context.sandbox is None and self._context.key_store.get() is None
+        if needs_welcome:
+            self.show_welcome()
+        self.show_account(self.engine.account)
+
+    # -- account-wide states --------------------------------------------------------------
+
+    def show_account(self, account: Account) -> None:
+        previous, self._account = self._account, account
+        entered = previous is None or (previous.state, previous.key_problem) != (
+            account.state, account.key_problem)
+        wanted = _ACCOUNT_BANNERS.get(account.state)
+        for kind in (KEY, CREDITS, RATE_LIMIT, TROUBLE):
+            if kind != wanted:
+                self._drop_banner(kind)
+        if account.state is not AccountState.WAITING_FOR_CREDITS:
+            self._close_dialog(CREDITS)
+        if account.key_problem is not KeyProblem.FORBIDDEN:
+            self._close_dialog("forbidden")
+
+        if wanted == CREDITS:
+            self._banner(CREDITS, self._credits_banner).set_account(account)
+            if entered:
+                self.show_credits_dialog()
+            elif (dialog := self.dialogs.get(CREDITS)) is not None:
+                dialog.set_account(account)
+        elif wanted == RATE_LIMIT:
+            self._banner(RATE_LIMIT, lambda: RateLimitBanner(account, self._clock)).set_account(
+                account)
+        elif wanted == TROUBLE:
+            self._banner(TROUBLE, self._trouble_banner).set_account(account)
+        elif wanted == KEY:
+            self._banner(KEY, self._key_banner).set_problem(account.key_problem)
+            if entered and "welcome" not in self.dialogs:
+                self._ask_for_key(account)
+
+    def _ask_for_key(self, account: Account) -> None:
+        if account.key_problem is KeyProblem.FORBIDDEN:
+            self.show_forbidden_dialog()
+        else:
+            self.show_key_dialog()
+
+    def show_credits_dialog(self) -> CreditsDialog:
+        def make() -> CreditsDialog:
+            dialog = CreditsDialog(self._account or self.engine.account, self._window)
+            dialog.buy_requested.connect(self.buy_credits)
+            dialog.upgrade_requested.connect(
+                lambda: self._context.open_url(self._context.upgrade_url))
+            dialog.retry_requested.connect(self.engine.retry_now)
+            return dialog
+        return self._dialog(CREDITS, make)
+
+    def show_key_dialog(self) -> KeyDialog:
+        account = self._account or self.engine.account
+        def make() -> KeyDialog:
+            dialog = KeyDialog(self._context.key_store, self._test_key, account.key_problem,
+                               account.detail, self._context.key_settings_url, self._window)
+            dialog.key_saved.connect(self._key_saved)
+            dialog.open_url_requested.connect(self._context.open_url)
+            return dialog
+        return self._dialog("key", make)
+
+    def show_forbidden_dialog(self) -> ForbiddenDialog:
+        def make() -> ForbiddenDialog:
+            account = self._account or self.engine.account
+            dialog = ForbiddenDialog(account.detail, self._context.key_settings_url, self._window)
+            dialog.other_key_requested.connect(self.show_key_dialog)
+            dialog.open_url_requested.connect(self._context.open_url)
+            return dialog
+        return self._dialog("forbidden", make)
+
+    def buy_credits(self) -> None:
+        self._context.open_url(self._context.billing_url)
+
+    async def _test_key(self, key: str) -> KeyTestResult:
+        reason = await self._context.test_key(key)
+        if reason is not None:
+            return KeyTestResult(reason=reason)
+        plan_after_test = getattr(self._context, "plan_after_test", None)
+        plan = plan_after_test() if plan_after_test is not None else None
+        label = getattr(plan, "label", None)
+        return KeyTestResult(plan=label if plan is not None and plan.requests_per_minute else None)
+
+    def _key_saved(self, key: str, result: Any) -> None:
+        self.engine.set_api_key(key)
+        self._close_dialog("forbidden")
+        if result.persistent:
+            status_bar = getattr(self._window, "statusBar", None)
+            if callable(status_bar):
+                status_bar().showMessage(result.message, 10_000)
+            self._drop_banner(SESSION_KEY)
+        else:  # worth more than a passing message: the key will be asked for again next time
+            banner = self._banner(SESSION_KEY, lambda: Banner(Severity.WAIT))
+            banner.set_text(result.message)
+            if not banner.buttons():
+                banner.add_button(_tr("Dismiss"), lambda: self._drop_banner(SESSION_KEY))
+
+    # -- first run, settings, details ------------------------------------------------------
+
+    def show_welcome(self) -> WelcomeDialog:
+        start_sandbox = getattr(self._context, "start_sandbox", None)
+        def make() -> WelcomeDialog:
+            dialog = WelcomeDialog(start_sandbox is not None, self._window)
+            dialog.key_chosen.connect(self.show_key_dialog)
+            dialog.sandbox_chosen.connect(self.start_sandbox)
+            return dialog
+        return self._dialog("welcome", make)
+
+    def start_sandbox(self) -> None:
+        start_sandbox = getattr(self._context, "start_sandbox", None)
+        if start_sandbox is None:
+            return
+        start_sandbox()
+        self._banner(SANDBOX, SandboxBanner)
+
+    def show_settings(self) -> SettingsDialog:
+        def make() -> SettingsDialog:
+            dialog = SettingsDialog(self._context, self._window)
+            dialog.change_key_requested.connect(self.show_key_dialog)
+            return dialog
+        return self._dialog("settings", make)
+
+    def show_details(self, item_id: int) -> DetailsDialog | None:
+        item = self.engine.item(item_id)
+        if item is None:
+            return None
+        return self._dialog(f"details:{item_id}",
+                            lambda: DetailsDialog(item, self.engine.fetch_info, self._window))
+
+    # -- item problems a person can fix ------------------------------------------------------
+
+    def _items_changed(self, items: Any) -> None:
+        touched = False
+        for item in items:
+            for kind, ids in self._fixable.items():
+                stopped = item.state is ItemState.FAILED and item.problem_kind is kind
+                if stopped != (item.id in ids):
+                    touched = True
+                    (ids.add if stopped else ids.discard)(item.id)
+        if touched:
+            self._show_fixable()
+
+    def _items_removed(self, ids: Any) -> None:
+        for stopped in self._fixable.values():
+            stopped.difference_update(ids)
+        self._show_fixable()
+
+    def _show_fixable(self) -> None:
+        for kind, ids in self._fixable.items():
+            if not ids:
+                self._drop_banner(kind.value)
+                continue
+            banner = self._banner(kind.value, lambda kind=kind: self._fix_banner(kind))
+            banner.set_count(len(ids), str(self._context.settings.download_dir))
+
+    def _fix_banner(self, kind: ProblemKind) -> FixBanner:
+        banner = FixBanner(kind)
+        banner.retry_requested.connect(lambda: self.engine.retry(set(self._fixable[kind])))
+        banner.change_folder_requested.connect(self.change_download_folder)
+        return banner
+
+    def change_download_folder(self) -> QFileDialog:
+        def make() -> QFileDialog:
+            dialog = QFileDialog(self._window, _tr("Choose a download folder"),
+                                 str(self._context.settings.download_dir))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+            dialog.fileSelected.connect(lambda folder: self.use_download_folder(Path(folder)))
+            return dialog
+        return self._dialog("folder", make)
+
+    def use_download_folder(self, folder: Path) -> None:
+        """A new folder for downloads, then another try for everything the old one refused."""
+        self._context.settings.download_dir = folder
+        self._context.save_settings()
+        self.engine.set_download_dir(folder)
+        self.engine.retry(set(self._fixable[ProblemKind.NOT_WRITABLE]))
+
+    # -- banners and dialogs: at most one of each kind ---------------------------------------
+
+    def _credits_banner(self) -> CreditsBanner:
+        banner = CreditsBanner(self._account or Account())
+        banner.buy_requested.connect(self.buy_credits)
+        banner.retry_requested.connect(self.engine.retry_now)
+        return banner
+
+    def _trouble_banner(self) -> TroubleBanner:
+        banner = TroubleBanner(self._account or Account(), self._clock)
+        banner.retry_requested.connect(self.engine.retry_now)
+        return banner
+
+    def _key_banner(self) -> KeyBanner:
+        problem = self._account.key_problem if self._account else None
+        banner = KeyBanner(problem)
+        banner.key_requested.connect(
+            lambda: self._ask_for_key(self._account or self.engine.account))
+        return banner
+
+    def _banner(self, kind: str, make: Callable[[], Any]) -> Any:
+        banner = self.banners.get(kind)
+        if banner is None:
+            banner = make()
+            self.banners[kind] = banner
+            # The sandbox reminder stays on top; waits and fixes follow in order of arrival.
+            if kind == SANDBOX:
+                self._window.banner_area.insertWidget(0, banner)
+            else:
+                self._window.banner_area.addWidget(banner)
+            banner.show()  # now, not on the next turn of the event loop
+        return banner
+
+    def _drop_banner(self, kind: str) -> None:
+        banner = self.banners.pop(kind, None)
+        if banner is not None:
+            self._window.banner_area.removeWidget(banner)
+            banner.hide()
+            banner.deleteLater()
+
+    def _dialog(self, kind: str, make: Callable[[], Any]) -> Any:
+        dialog = self.dialogs.get(kind)
+        if dialog is None:
+            dialog = make()
+            self.dialogs[kind] = dialog
+            dialog.finished.connect(lambda _result, kind=kind: self.dialogs.pop(kind, None))
+            dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _close_dialog(self, kind: str) -> None:
+        dialog = self.dialogs.pop(kind, None)
+        if dialog is not None:
+            dialog.close()
