@@ -91,4 +91,4 @@ class DetailsDialog(MessageDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAccessibleName(field_label(name))
             self.form.addRow(field_label(name) + ":", label)
-        self.adjustSize()
+        self.fit_to_content()

@@ -24,6 +24,7 @@ from app.ui.problem_text import KEYS_PAGE_URL, describe_error, key_headline
 from app.ui.theme import failure_color, success_color
 
 Role = QDialogButtonBox.ButtonRole
+KEY_DIALOG_WIDTH = 560
 
 
 def _tr(text: str) -> str:
@@ -68,6 +69,7 @@ class KeyDialog(MessageDialog):
         self._key_store = key_store
         self._test_key = test_key
         self.setWindowTitle(_tr("API key"))
+        self.setMinimumWidth(KEY_DIALOG_WIDTH)  # room for a whole key when it is shown
         self.set_headline(key_headline(problem))
         if problem is KeyProblem.INVALID and detail:
             self.add_paragraph(_tr("VideoConduit said: {detail}").format(detail=detail))

@@ -62,6 +62,20 @@ class MessageDialog(QDialog):
         outer.addStretch(1)
         outer.addWidget(self.button_box)
 
+    def fit_to_content(self) -> None:
+        """As tall as the wrapped text needs at the dialog's width — Qt's own size hint wraps
+        the text at a much narrower width and leaves a tall empty dialog."""
+        width = max(self.width(), self.minimumWidth())
+        height = self.layout().totalHeightForWidth(width)
+        if height > 0:
+            self.resize(width, height)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.property("fitted"):
+            self.setProperty("fitted", True)
+            self.fit_to_content()
+        super().showEvent(event)
+
     def set_headline(self, text: str) -> None:
         self.headline.setText(text)
         self.headline.setAccessibleName(text)

@@ -85,8 +85,8 @@ class KeySection(QGroupBox):
         elif store.persistent:
             text = _tr("Your key is stored in {where}.").format(where=store.backend_description)
         else:
-            text = _tr("Your key is kept for this session only: {where}.").format(
-                where=store.backend_description)
+            text = _tr("There is no usable system keyring, so your key is kept for this session "
+                       "only; you will be asked for it again next time.")
         self.state_label.setText(text)
         self.remove_button.setEnabled(self._context.sandbox is None and store.get() is not None
                                       and store.env_override is None)
