@@ -8,6 +8,7 @@ its banners into ``window.banner_area``.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QUrl, Signal
@@ -55,7 +56,8 @@ class MainWindow(QMainWindow):
         self.presenter: Any = None  # the composition root sets Presenter(window, context)
         self.quit_dialog: QMessageBox | None = None
         self.add_dialog: AddDialog | None = None
-        self._quitting = False
+        self._quitting = False  # the person confirmed: close without asking again
+        self._quit_requested = False  # Quit from the tray: close even if close-to-tray is on
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.sandbox else ""))
@@ -202,9 +204,10 @@ class MainWindow(QMainWindow):
     def show_add_dialog(self) -> AddDialog:
         if self.add_dialog is None:
             options = self.options_strip.options()
-            summary = self.tr("They are queued as {what}; each costs {n} credit(s).").format(
-                what=self.tr("audio only") if options.audio_only else self.tr("video"),
-                n=options.credit_cost)
+            summary = (self.tr("They are queued as audio only: 1 credit each.")
+                       if options.audio_only else
+                       self.tr("They are queued as videos: {n} credits each.").format(
+                           n=options.credit_cost))
             dialog = AddDialog(summary, self)
             dialog.linksSubmitted.connect(self.intake.add_text)
             dialog.finished.connect(lambda _result: setattr(self, "add_dialog", None))
@@ -239,14 +242,15 @@ class MainWindow(QMainWindow):
     def _show_selected_in_folder(self) -> None:
         item = self._single_selected()
         if item is not None and item.file_path:
-            folder = QUrl.fromLocalFile(item.file_path).adjusted(QUrl.UrlFormattingOption.RemoveFilename)
-            self.context.open_url(folder.toString())
+            folder = str(Path(item.file_path).parent)
+            self.context.open_url(QUrl.fromLocalFile(folder).toString())
 
     def _copy_selected_urls(self) -> None:
         urls = [item.url for item in self.selected_items()]
         if urls:
             QGuiApplication.clipboard().setText("\n".join(urls))
-            self.status.show_report(self.tr("Copied {n} link(s)").format(n=len(urls)))
+            self.status.show_report(self.tr("Copied 1 link") if len(urls) == 1 else
+                                    self.tr("Copied {n} links").format(n=len(urls)))
 
     def _show_details(self) -> None:
         item = self._single_selected()
@@ -272,13 +276,13 @@ class MainWindow(QMainWindow):
 
     def request_quit(self) -> None:
         """Quit for real (tray menu): asks first when downloads are running."""
-        self._quitting_requested = True
+        self._quit_requested = True
         self.show_and_raise()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_geometry()
-        wants_quit = self._quitting or getattr(self, "_quitting_requested", False)
+        wants_quit = self._quitting or self._quit_requested
         if not wants_quit and self.context.settings.close_to_tray and self.tray is not None:
             event.ignore()
             self.hide()
@@ -297,7 +301,8 @@ class MainWindow(QMainWindow):
             self.quit_dialog.raise_()
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit {app}?").format(app=APP_NAME),
-                          self.tr("{n} download(s) still running.").format(n=active),
+                          self.tr("1 download is still running.") if active == 1 else
+                          self.tr("{n} downloads are still running.").format(n=active),
                           QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(self.tr("They stop now and continue where they left off the next "
                                        "time you open the app."))
@@ -308,7 +313,7 @@ class MainWindow(QMainWindow):
 
         def answered(_result: int) -> None:
             self.quit_dialog = None
-            self._quitting_requested = False
+            self._quit_requested = False
             if box.clickedButton() is quit_button:
                 self._quitting = True
                 self.close()

@@ -6,11 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.api.models import AUDIO_ONLY_CREDITS, VIDEO_CREDITS, DownloadOptions
 from app.settings import FORMATS, QUALITIES, Settings
+from app.ui.widgets import ElidingLabel
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,10 @@ class OptionsStrip(QWidget):
                                      quality)
         self.audio_only = QCheckBox(self.tr("Audio only"), self)
         self.audio_only.setAccessibleName(self.tr("Audio only"))
-        self.cost_label = QLabel(self.tr("Each video costs {video} credits · audio only {audio}")
+        self.cost_label = ElidingLabel(self.tr("Each video costs {video} credits · audio only {audio}")
                                  .format(video=VIDEO_CREDITS, audio=AUDIO_ONLY_CREDITS), self)
         self.cost_label.setObjectName("costLabel")
-        self.estimate_label = QLabel(self)
+        self.estimate_label = ElidingLabel(self)
         self.estimate_label.setObjectName("queueEstimate")
         self.estimate_label.setAccessibleName(self.tr("Estimated cost of the queue"))
 
@@ -60,9 +61,9 @@ class OptionsStrip(QWidget):
             layout.addWidget(box)
         layout.addWidget(self.audio_only)
         layout.addSpacing(12)
-        layout.addWidget(self.cost_label)
-        layout.addStretch(1)
-        layout.addWidget(self.estimate_label)
+        layout.addWidget(self.cost_label, 1)
+        layout.addWidget(self.estimate_label, 1)
+        self.estimate_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self._load(settings)
         self.format_box.currentIndexChanged.connect(self._format_changed)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from app.engine.model import Account
 from app.ui.formatting import format_clock_time, format_countdown
 from app.ui.theme import sandbox_color
+from app.ui.widgets import ElidingLabel
 
 MESSAGE_MS = 10_000
 
@@ -43,7 +44,7 @@ class AccountStatusBar(QStatusBar):
         self.set_account(self._account)
 
     def _permanent(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
+        label = ElidingLabel(self)
         label.setObjectName(name)
         label.setAccessibleName(accessible)
         label.setContentsMargins(6, 0, 6, 0)

@@ -118,8 +118,20 @@ def build_running_app(qtbot, tmp_path: Path, sandbox) -> RunningApp:
     return app
 
 
+def _stop_executor_threads() -> None:
+    """httpx resolves names through loop.run_in_executor; qasync runs those on QThreads that it
+    stops only in loop.close() — and our loops are never closed (see tests/conftest.py). Stop
+    them here, or Qt complains at exit that a running QThread was destroyed."""
+    loop = asyncio.get_event_loop()
+    executor = getattr(loop, "_QEventLoop__default_executor", None)
+    if executor is not None:
+        executor.shutdown(wait=True)
+        loop._QEventLoop__default_executor = None  # type: ignore[attr-defined]
+
+
 def shut_down(app: RunningApp) -> None:
     app.run(app.context.close(), timeout=15)
+    _stop_executor_threads()
     window = app.window
     if window is not None:
         window._quitting = True  # the engine is closed: no question to ask
@@ -157,12 +169,20 @@ def drop_on(widget, mime) -> bool:
     point = QPointF(widget.rect().center())
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(point, actions, mime, buttons, modifiers)
+    enter = _drag_event(QDragEnterEvent, point, actions, mime, buttons, modifiers)
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
-    move = QDragMoveEvent(point, actions, mime, buttons, modifiers)
+    move = _drag_event(QDragMoveEvent, point, actions, mime, buttons, modifiers)
     QApplication.sendEvent(widget, move)
     drop = QDropEvent(point, actions, mime, buttons, modifiers)
     QApplication.sendEvent(widget, drop)
     return drop.isAccepted()
+
+
+def _drag_event(kind, point, *rest):
+    """Qt 6.12 takes a QPointF (and warns about QPoint); earlier versions take only a QPoint."""
+    try:
+        return kind(point, *rest)
+    except TypeError:
+        return kind(point.toPoint(), *rest)

@@ -1,0 +1,138 @@
+"""The queue table keeps up with thousands of rows: one insert per add, change bursts coalesced
+into a few dataChanged ranges, never a reset for a tick, and the selection follows reorders."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from PySide6.QtCore import QItemSelectionModel
+
+from app.engine.model import ItemChanged, ItemState
+from app.ui.queue_model import Column, contiguous_ranges
+
+
+class ModelSignals:
+    def __init__(self, model) -> None:
+        self.changed: list[tuple[int, int]] = []
+        self.resets = 0
+        self.inserted: list[tuple[int, int]] = []
+        self.removed: list[tuple[int, int]] = []
+        model.dataChanged.connect(lambda a, b, _roles: self.changed.append((a.row(), b.row())))
+        model.modelReset.connect(self._reset)
+        model.rowsInserted.connect(lambda _p, a, b: self.inserted.append((a, b)))
+        model.rowsRemoved.connect(lambda _p, a, b: self.removed.append((a, b)))
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+
+def quiet(app) -> None:
+    """No key: the engine holds every item where it is, so the only changes are ours."""
+    app.engine.set_api_key(None)
+
+
+def add_links(app, count: int) -> list[int]:
+    text = "\n".join(f"https://many.example/video/{n}" for n in range(count))
+    return list(app.window.intake.add_text(text).added)
+
+
+def test_a_command_on_many_rows_reaches_the_view_as_one_update(running_app, qtbot):
+    quiet(running_app)
+    ids = add_links(running_app, 500)
+    window = running_app.window
+    signals = ModelSignals(window.model)
+    batches: list[int] = []
+    window.bridge.itemsChanged.connect(lambda items: batches.append(len(items)))
+
+    running_app.engine.pause(ids)
+    running_app.engine.resume(ids)
+    running_app.engine.pause(ids)
+    qtbot.waitUntil(lambda: bool(batches), timeout=2000)
+
+    assert batches == [500], "1,500 engine events became one batch of the latest snapshots"
+    assert signals.changed == [(0, 499)]
+    assert signals.resets == 0
+    assert window.model.index(499, Column.STATUS).data() == "Paused"
+
+
+def test_progress_ticks_on_10000_rows_are_coalesced(running_app, qtbot):
+    """Ten progress ticks for each of 10,000 downloading rows: the view sees one update."""
+    quiet(running_app)
+    add_links(running_app, 10_000)
+    window = running_app.window
+    signals = ModelSignals(window.model)
+    batches: list[int] = []
+    window.bridge.itemsChanged.connect(lambda items: batches.append(len(items)))
+    ticks = [ItemChanged(dataclasses.replace(
+        item, state=ItemState.DOWNLOADING, bytes_done=tick * 1000, bytes_total=10_000,
+        speed=1e6, eta=10 - tick)) for tick in range(1, 11) for item in running_app.engine.items]
+
+    started = time.perf_counter()
+    for event in ticks:
+        window.bridge.handle(event)
+    qtbot.waitUntil(lambda: bool(batches), timeout=2000)
+    window.view.viewport().repaint()
+    elapsed = time.perf_counter() - started
+
+    assert batches == [10_000]
+    assert signals.changed == [(0, 9_999)] and signals.resets == 0
+    assert window.model.index(0, Column.SIZE).data() == "10.0 KB of 10.0 KB"
+    assert elapsed < 3, f"100,000 ticks took {elapsed:.2f} s to reach the screen"
+
+
+def test_scattered_changes_are_reported_as_ranges_of_neighbours(running_app, qtbot):
+    quiet(running_app)
+    ids = add_links(running_app, 40)
+    signals = ModelSignals(running_app.window.model)
+
+    running_app.engine.pause(ids[0:10] + ids[20:25] + [ids[39]])
+    qtbot.waitUntil(lambda: bool(signals.changed), timeout=2000)
+
+    assert sorted(signals.changed) == [(0, 9), (20, 24), (39, 39)]
+    assert signals.resets == 0
+
+
+def test_removals_remove_rows_and_keep_the_rest_in_order(running_app, qtbot):
+    quiet(running_app)
+    ids = add_links(running_app, 10)
+    signals = ModelSignals(running_app.window.model)
+
+    running_app.engine.remove(ids[2:4] + [ids[7]])
+
+    assert signals.removed == [(7, 7), (2, 3)]  # bottom first: upper rows keep their numbers
+    assert signals.resets == 0
+    model = running_app.window.model
+    assert [model.item_at(r).id for r in range(model.rowCount())] == [
+        i for i in ids if i not in (ids[2], ids[3], ids[7])]
+    assert model.row_of(ids[8]) == 5
+
+
+def test_the_selection_follows_its_rows_when_the_queue_is_reordered(running_app, qtbot):
+    quiet(running_app)
+    ids = add_links(running_app, 5)
+    window = running_app.window
+    window.view.selectionModel().select(
+        window.model.index(4, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    running_app.engine.move([ids[4]], before_id=ids[0])
+
+    assert window.selected_ids() == [ids[4]]
+    assert window.model.item_at(0).id == ids[4]
+
+
+def test_status_words(running_app, qtbot):
+    quiet(running_app)
+    (item_id,) = add_links(running_app, 1)
+    window = running_app.window
+    assert window.model.index(0, Column.STATUS).data() == "Waiting"
+    assert window.model.index(0, Column.DETAILS).data() == "2 credits"
+    running_app.engine.pause([item_id])
+    qtbot.waitUntil(lambda: window.model.item_at(0).state is ItemState.PAUSED)
+    assert window.model.index(0, Column.STATUS).data() == "Paused"
+
+
+def test_contiguous_ranges():
+    assert contiguous_ranges([5, 1, 2, 3, 7, 8, 8]) == [(1, 3), (5, 5), (7, 8)]
+    assert contiguous_ranges([]) == []
