@@ -4,8 +4,10 @@ person presses the button — once."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from app.engine.model import ItemState
+from app.ui.dialogs.details_dialog import DetailsDialog
 from tests.ui.conftest import sandbox_options
 
 START_CREDITS = 10
@@ -56,3 +58,15 @@ def test_a_refused_lookup_says_why_in_words(running_app, qtbot):
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Not enough credits"), timeout=5000)
     assert dialog.status.text() == "Not enough credits: your balance is 0."
     assert dialog.fetch_button.isEnabled(), "the person may try again after a top-up"
+
+
+def test_one_details_dialog_at_a_time(running_app, qtbot):
+    engine, presenter = running_app.engine, running_app.window.presenter
+    engine.add_urls(["https://video.example/watch/first", "https://video.example/watch/second"])
+    running_app.wait_for_items(lambda items: all(i.state is ItemState.COMPLETED for i in items))
+    first, second = (item.id for item in engine.items)
+    assert presenter.show_details(first) is presenter.show_details(first)
+    newest = presenter.show_details(second)
+    assert newest.item_id == second
+    qtbot.waitUntil(lambda: [w for w in QApplication.topLevelWidgets()
+                             if isinstance(w, DetailsDialog)] == [newest], timeout=2000)

@@ -50,7 +50,7 @@ def field_value(name: str, value: Any) -> str:
 class DetailsDialog(MessageDialog):
     def __init__(self, item: Item, fetch_info: InfoFetcher, parent: QWidget | None = None) -> None:
         super().__init__(QStyle.StandardPixmap.SP_FileDialogInfoView, parent)
-        self._item_id = item.id
+        self.item_id = item.id
         self._fetch_info = fetch_info
         self.setWindowTitle(_tr("Video details"))
         self.set_headline(title(item))
@@ -71,7 +71,7 @@ class DetailsDialog(MessageDialog):
         self.fetch_button.setEnabled(False)
         self.status.setText(_tr("Fetching details…"))
         try:
-            info = await self._fetch_info(self._item_id)
+            info = await self._fetch_info(self.item_id)
         except Exception as exc:  # shown, never raised into Qt
             self.status.setText(describe_error(exc))
             self.fetch_button.setEnabled(True)
