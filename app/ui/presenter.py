@@ -205,11 +205,10 @@ class Presenter(QObject):
         item = self.engine.item(item_id)
         if item is None:
             return None
-        current = self.dialogs.get("details")
-        if current is not None and current.item_id != item_id:
-            self._close_dialog("details")  # one details dialog: the newest question wins
-        return self._dialog("details",
-                            lambda: DetailsDialog(item, self.engine.fetch_info, self._window))
+        kind = f"details:{item_id}"
+        for other in [k for k in self.dialogs if k.startswith("details:") and k != kind]:
+            self._close_dialog(other)  # one details dialog: the newest question wins
+        return self._dialog(kind, lambda: DetailsDialog(item, self.engine.fetch_info, self._window))
 
     # -- item problems a person can fix ------------------------------------------------------
 
