@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog
 
 from app.engine.model import Account, AccountState, ItemState, KeyProblem, ProblemKind
 from app.ui.bridge import EngineBridge
@@ -53,14 +54,14 @@ def _tr(text: str) -> str:
 
 
 class Presenter(QObject):
-    def __init__(self, window: QWidget, context: AppContext, *, bridge: EngineBridge | None = None,
+    def __init__(self, window: Any, context: AppContext, *, bridge: EngineBridge | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         super().__init__(window)
         self._window = window
         self._context = context
         self._clock = clock
         self.banners: dict[str, Banner] = {}
-        self.dialogs: dict[str, QDialog] = {}
+        self.dialogs: dict[str, Any] = {}  # kind → the one open dialog of that kind
         self._account: Account | None = None
         self._fixable: dict[ProblemKind, set[int]] = {kind: set() for kind in FIXABLE_KINDS}
         bridge = bridge or getattr(window, "bridge", None) or EngineBridge(context.engine, self)
@@ -233,7 +234,7 @@ class Presenter(QObject):
             if not ids:
                 self._drop_banner(kind.value)
                 continue
-            banner = self._banner(kind.value, lambda kind=kind: self._fix_banner(kind))
+            banner = self._banner(kind.value, partial(self._fix_banner, kind))
             banner.set_count(len(ids), str(self._context.settings.download_dir))
 
     def _fix_banner(self, kind: ProblemKind) -> FixBanner:

@@ -65,8 +65,9 @@ class MessageDialog(QDialog):
     def fit_to_content(self) -> None:
         """As tall as the wrapped text needs at the dialog's width — Qt's own size hint wraps
         the text at a much narrower width and leaves a tall empty dialog."""
+        layout = self.layout()
         width = max(self.width(), self.minimumWidth())
-        height = self.layout().totalHeightForWidth(width)
+        height = layout.totalHeightForWidth(width) if layout is not None else -1
         if height > 0:
             self.resize(width, height)
 

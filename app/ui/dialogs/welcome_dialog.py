@@ -40,6 +40,10 @@ class WelcomeDialog(MessageDialog):
         button = QCommandLinkButton(title, description, self)
         button.setAccessibleName(title)
         button.setAccessibleDescription(description)
-        button.clicked.connect(lambda _checked=False: (chosen.emit(), self.accept()))
+        def choose() -> None:
+            chosen.emit()
+            self.accept()
+
+        button.clicked.connect(choose)
         self.body.addWidget(button)
         return button
