@@ -94,6 +94,12 @@ def _track_color(palette: QPalette) -> QColor:
     )
 
 
+def _text_on(fill: QColor) -> QColor:
+    """Black or white, whichever reads better on `fill` (by perceived brightness)."""
+    brightness = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
+    return QColor("#000000") if brightness > 150 else QColor("#ffffff")
+
+
 class ProgressDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -144,7 +150,7 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.setPen(plain)
         painter.setClipRect(QRectF(filled.right(), bar.top(), bar.width(), bar.height()))
         painter.drawText(bar, flags, label)
-        painter.setPen(QColor("#ffffff") if fill.lightness() < 170 else QColor("#000000"))
+        painter.setPen(_text_on(fill))
         painter.setClipRect(filled)
         painter.drawText(bar, flags, label)
 

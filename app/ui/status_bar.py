@@ -75,7 +75,7 @@ class AccountStatusBar(QStatusBar):
         ):
             self._credits_seen_at = self._clock()
         info = account.rate_limit
-        self.plan_label.setText(info.plan.label if info and info.limit else self.tr("Plan: unknown"))
+        self.plan_label.setText(info.plan.label if info and info.limit else self.tr("Plan: not known yet"))
         self.plan_label.setToolTip(self.tr("Worked out from the service's rate limit"))
         self._refresh_credits()
         self._refresh_requests()
