@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.model = QueueModel(on_move=self.engine.move, parent=self)
         self.options_strip = OptionsStrip(context.settings, context.save_settings, self)
         self.intake = LinkIntake(self.engine, self.options_strip.options, self)
-        self.actions = QueueActions(self)
+        self.commands = QueueActions(self)
         self.status = AccountStatusBar(context.api_base, context.sandbox is not None, self)
         self.setStatusBar(self.status)
 
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
     # ---- building ------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        acts = self.actions
+        acts = self.commands
         bar = QToolBar(self.tr("Queue"), self)
         bar.setObjectName("queueToolbar")
         bar.setMovable(False)
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.view.addActions([acts.remove, acts.toggle_pause, acts.copy_url])
 
     def _wire(self) -> None:
-        bridge, acts, engine = self.bridge, self.actions, self.engine
+        bridge, acts, engine = self.bridge, self.commands, self.engine
         bridge.itemsAdded.connect(self._items_added)
         bridge.itemsChanged.connect(self._items_changed)
         bridge.itemsRemoved.connect(self._items_removed)
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def _refresh(self) -> None:
         items = self.model.items()
-        self.actions.update(self.selected_items(), items)
+        self.commands.update(self.selected_items(), items)
         if self.tray is not None:
             self.tray.refresh(items)
 
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             self.presenter.show_settings()
 
     def _context_menu(self, position: QPoint) -> None:
-        acts = self.actions
+        acts = self.commands
         menu = QMenu(self)
         menu.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.remove])
         menu.addSeparator()

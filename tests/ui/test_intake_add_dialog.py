@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 def test_links_typed_into_the_dialog_are_queued(running_app, qtbot):
     window = running_app.window
-    window.actions.add_urls.trigger()
+    window.commands.add_urls.trigger()
     dialog = window.add_dialog
     assert dialog is not None and dialog.isVisible()
     assert not dialog.add_button.isEnabled(), "nothing to add yet"
@@ -26,8 +26,8 @@ def test_links_typed_into_the_dialog_are_queued(running_app, qtbot):
 
 def test_the_dialog_is_opened_once(running_app):
     window = running_app.window
-    window.actions.add_urls.trigger()
+    window.commands.add_urls.trigger()
     first = window.add_dialog
-    window.actions.add_urls.trigger()
+    window.commands.add_urls.trigger()
     assert window.add_dialog is first
     first.reject()

@@ -57,7 +57,7 @@ def test_pasted_links_take_the_options_chosen_in_the_strip(running_app, qtbot):
     strip.audio_only.setChecked(True)
     QGuiApplication.clipboard().setText("https://a.example/song")
 
-    running_app.window.actions.paste.trigger()
+    running_app.window.commands.paste.trigger()
 
     (item,) = running_app.engine.items
     assert item.options.audio_only

@@ -86,18 +86,18 @@ def test_finished_rows_open_with_ctrl_o_and_clear_away(running_app, qtbot):
     press(qtbot, window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     path = running_app.download_dir / "clip.mp4"
     assert running_app.opened_urls == [path.as_uri()]
-    window.actions.show_in_folder.trigger()
+    window.commands.show_in_folder.trigger()
     assert running_app.opened_urls[-1] == running_app.download_dir.as_uri()
 
-    assert window.actions.clear_finished.isEnabled()
-    window.actions.clear_finished.trigger()
+    assert window.commands.clear_finished.isEnabled()
+    window.commands.clear_finished.trigger()
     assert [item.url for item in window.model.items()] == ["https://unsupported.example/x"]
     assert path.exists(), "clearing the list never deletes downloaded files"
 
 
 def test_actions_follow_the_selection(running_app, qtbot):
     window = running_app.window
-    acts = window.actions
+    acts = window.commands
     window.intake.add_text("https://a.example/slow/1")
     assert not acts.pause.isEnabled() and not acts.remove.isEnabled()
 
@@ -116,7 +116,7 @@ def test_copy_url_puts_the_links_on_the_clipboard(running_app):
     window.intake.add_text("https://a.example/1 https://a.example/2")
     select_rows(window, 0, 1)
 
-    window.actions.copy_url.trigger()
+    window.commands.copy_url.trigger()
 
     assert QGuiApplication.clipboard().text() == "https://a.example/1\nhttps://a.example/2"
 
@@ -125,7 +125,7 @@ def test_get_details_says_what_it_costs_and_fetches_nothing_by_itself(running_ap
     window = running_app.window
     window.intake.add_text("https://a.example/slow/1")
     select_rows(window, 0)
-    assert window.actions.get_details.text() == "Get details (costs 1 credit)"
+    assert window.commands.get_details.text() == "Get details (costs 1 credit)"
 
     window._context_menu(window.view.visualRect(window.model.index(0, 0)).center())
     menu_texts = [a.text() for a in window.context_menu.actions() if not a.isSeparator()]
@@ -133,7 +133,7 @@ def test_get_details_says_what_it_costs_and_fetches_nothing_by_itself(running_ap
     assert menu_texts == ["Pause", "Resume", "Cancel", "Retry", "Remove", "Open file",
                           "Show in folder", "Copy URL", "Get details (costs 1 credit)"]
 
-    window.actions.get_details.trigger()
+    window.commands.get_details.trigger()
     item_id = running_app.engine.items[0].id
     assert f"details:{item_id}" in window.presenter.dialogs
     qtbot.wait(200)
