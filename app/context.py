@@ -42,6 +42,7 @@ class AppContext:
     # "Try the sandbox" from the welcome dialog; set by the window runner when not in sandbox mode.
     start_sandbox: Callable[[], object] | None = None
     _closers: list[Callable[[], object]] = field(default_factory=list)
+    _tested_plan: Plan = Plan.UNKNOWN
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
@@ -65,8 +66,10 @@ class AppContext:
     async def test_key(self, key: str) -> str | None:
         """None when the key works, else a sentence for a person. Uses a free call (job list)."""
         probe = VideoConduitClient(self.api_base, key, max_attempts=2)
+        self._tested_plan = Plan.UNKNOWN
         try:
             await probe.list_jobs(limit=1)
+            self._tested_plan = probe.rate_limit.plan if probe.rate_limit else Plan.UNKNOWN
         except errors.UnauthorizedError:
             return "VideoConduit does not recognise this key. Check that you copied all of it."
         except errors.ForbiddenError:
@@ -78,8 +81,8 @@ class AppContext:
         return None
 
     def plan_after_test(self) -> Plan:
-        info = self.engine.client.rate_limit
-        return info.plan if info else Plan.UNKNOWN
+        """The plan of the key last given to test_key (from that reply's X-RateLimit-Limit)."""
+        return self._tested_plan
 
     async def close(self) -> None:
         await self.engine.close()

@@ -73,8 +73,6 @@ async def _session(context: AppContext, urls: list[str], instance, quit_when_don
         instance.linksReceived.connect(lambda text: _receive(window, text))
         if urls:
             window.intake.add_text("\n".join(urls))
-        if context.sandbox is None and context.key_store.get() is None:
-            window.presenter.show_welcome()
         if quit_when_done:
             outcome = await engine.wait_until_settled()
             if screenshot is not None:
