@@ -79,6 +79,8 @@ def speed_and_eta(item: Item) -> str:
 
 
 def size_text(item: Item) -> str:
+    if not item.bytes_done and not item.bytes_total:
+        return ""
     if item.state is ItemState.DOWNLOADING or (item.bytes_done and not item.state.is_finished):
         return format_progress(item.bytes_done, item.bytes_total)
     if item.bytes_total:

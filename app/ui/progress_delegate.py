@@ -133,7 +133,9 @@ class ProgressDelegate(QStyledItemDelegate):
         fill = _fill_color(spec.look, palette)
         painter.setClipPath(track)
         if spec.fraction is None:
-            painter.fillPath(track, QBrush(fill, Qt.BrushStyle.BDiagPattern))
+            stripes = QColor(fill)
+            stripes.setAlpha(110)  # quiet enough that the label on top stays readable
+            painter.fillPath(track, QBrush(stripes, Qt.BrushStyle.BDiagPattern))
             filled = QRectF(bar.left(), bar.top(), 0, bar.height())
         else:
             filled = QRectF(bar.left(), bar.top(), bar.width() * spec.fraction, bar.height())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from app.engine.model import ItemChanged, ItemState
 from app.ui.queue_model import Column, contiguous_ranges
@@ -136,3 +136,21 @@ def test_status_words(running_app, qtbot):
 def test_contiguous_ranges():
     assert contiguous_ranges([5, 1, 2, 3, 7, 8, 8]) == [(1, 3), (5, 5), (7, 8)]
     assert contiguous_ranges([]) == []
+
+
+def test_a_rejected_request_lists_each_field_error_in_the_tooltip(running_app, qtbot):
+    reply = {"status": 422, "json": {"detail": [
+        {"loc": ["body", "url"], "msg": "URL is too long", "type": "value_error"},
+        {"loc": ["body", "quality"], "msg": "unexpected value", "type": "value_error.const"},
+    ]}}
+    running_app.sandbox.admin.queue_faults("/v1/download", [reply], "POST")
+    running_app.window.intake.add_text("https://a.example/rejected")
+    window = running_app.window
+    qtbot.waitUntil(lambda: window.model.item_at(0).state is ItemState.FAILED, timeout=5000)
+
+    tooltip = window.model.index(0, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    lines = tooltip.splitlines()
+    assert lines[0] == "https://a.example/rejected"
+    assert lines[1].startswith("Failed: VideoConduit rejected the request")
+    assert lines[-3:] == ["What VideoConduit rejected:", "  • url: URL is too long",
+                          "  • quality: unexpected value"]
