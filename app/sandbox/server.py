@@ -12,7 +12,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import admin, billing, files, v1
+from . import admin, billing, files, keys_page, v1
 from .admin import Admin
 from .faults import fault_middleware
 from .requestlog import log_middleware
@@ -73,7 +73,7 @@ class SandboxServer:
         app = web.Application(middlewares=middlewares)
         app[STATE] = self.state
         if origin == "api":
-            for module in (v1, billing, admin):
+            for module in (v1, billing, keys_page, admin):
                 module.add_routes(app)
         else:
             files.add_routes(app)
