@@ -73,6 +73,10 @@ class Engine:
         self._url_keys: dict[int, str] = {}
         self.part_names: dict[int, str] = {}
         self._tasks: dict[int, asyncio.Task[None]] = {}
+        # Kept up to date item by item, so a command on 10,000 rows stays linear.
+        self._waiting = 0  # items in WAITING
+        self._unsubmitted = 0  # items that still need a (paid) submission
+        self._unsubmitted_cost = 0
         self._listeners: list[Callable[[EngineEvent], None]] = []
         self._settled = asyncio.Event()
         self._recheck: asyncio.TimerHandle | None = None
@@ -108,11 +112,18 @@ class Engine:
 
     @property
     def estimated_cost(self) -> int:
-        return sum(i.credit_cost for i in self._unsubmitted())
+        return self._unsubmitted_cost
 
-    def _unsubmitted(self) -> Iterable[Item]:
-        return (i for i in self._items.values()
-                if i.job_id is None and i.state in (ItemState.WAITING, ItemState.SUBMITTING))
+    def _track(self, old: Item | None, new: Item | None) -> None:
+        """Move the counters from an item's old snapshot to its new one."""
+        for item, sign in ((old, -1), (new, 1)):
+            if item is None:
+                continue
+            if item.state is ItemState.WAITING:
+                self._waiting += sign
+            if item.job_id is None and item.state in (ItemState.WAITING, ItemState.SUBMITTING):
+                self._unsubmitted += sign
+                self._unsubmitted_cost += sign * item.credit_cost
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -122,6 +133,7 @@ class Engine:
             if item.state.is_active:  # interrupted: the pipeline picks it up from its job/intent
                 item = dataclasses.replace(item, state=ItemState.WAITING)
             self._items[item.id] = item
+            self._track(None, item)
             self._order.append(item.id)
             self._keys[row.url_key] = item.id
             self._url_keys[item.id] = row.url_key
@@ -184,6 +196,7 @@ class Engine:
             item = Item(id=item_id, url=row["url"], options=options, state=ItemState.WAITING,
                         position=row["position"], added_at=now)
             self._items[item_id] = item
+            self._track(None, item)
             self._order.append(item_id)
             self._keys[row["url_key"]] = item_id
             self._url_keys[item_id] = row["url_key"]
@@ -196,21 +209,34 @@ class Engine:
     # -- commands -------------------------------------------------------------------------
 
     def pause(self, ids: Iterable[int]) -> None:
+        with self.store.batch():
+            self._pause(ids)
+        self.kick()
+
+    def _pause(self, ids: Iterable[int]) -> None:
         for item_id in ids:
             item = self._items.get(item_id)
             if item and (item.state is ItemState.WAITING or item.state.is_active):
                 self._stop_task(item_id)
                 self.update(item_id, state=ItemState.PAUSED, speed=None, eta=None, waiting_for=None)
-        self.kick()
 
     def resume(self, ids: Iterable[int]) -> None:
+        with self.store.batch():
+            self._resume(ids)
+        self.kick()
+
+    def _resume(self, ids: Iterable[int]) -> None:
         for item_id in ids:
             item = self._items.get(item_id)
             if item and item.state is ItemState.PAUSED:
                 self.update(item_id, state=ItemState.WAITING)
-        self.kick()
 
     def cancel(self, ids: Iterable[int]) -> None:
+        with self.store.batch():
+            self._cancel(ids)
+        self.kick()
+
+    def _cancel(self, ids: Iterable[int]) -> None:
         for item_id in ids:
             item = self._items.get(item_id)
             if item and not item.state.is_finished:
@@ -218,9 +244,13 @@ class Engine:
                 pipeline.discard_part(self, item_id)
                 self.update(item_id, state=ItemState.CANCELLED, speed=None, eta=None,
                             bytes_done=0, waiting_for=None)
-        self.kick()
 
     def retry(self, ids: Iterable[int]) -> None:
+        with self.store.batch():
+            self._retry(ids)
+        self.kick()
+
+    def _retry(self, ids: Iterable[int]) -> None:
         for item_id in ids:
             item = self._items.get(item_id)
             if item and item.state in (ItemState.FAILED, ItemState.CANCELLED):
@@ -229,7 +259,6 @@ class Engine:
                 job_id = None if item.problem_kind is ProblemKind.JOB_FAILED else item.job_id
                 self.update(item_id, state=ItemState.WAITING, job_id=job_id, problem=None,
                             problem_kind=None, field_errors=())
-        self.kick()
 
     def retry_all_failed(self) -> None:
         self.retry([i for i in self._order if self._items[i].state is ItemState.FAILED])
@@ -244,6 +273,7 @@ class Engine:
             if item.state is not ItemState.COMPLETED:
                 pipeline.discard_part(self, item_id)
             del self._items[item_id]
+            self._track(item, None)
             self._keys.pop(self._url_keys.pop(item_id, ""), None)
             removed.append(item_id)
         if removed:
@@ -298,8 +328,9 @@ class Engine:
         item = self._items.get(item_id)
         if item is None:
             return None
-        item = dataclasses.replace(item, **changes)
+        old, item = item, dataclasses.replace(item, **changes)
         self._items[item_id] = item
+        self._track(old, item)
         stored = {k: _to_db(v) for k, v in changes.items() if k in _PERSISTED}
         if persist and stored:
             self.store.update_item(item_id, **stored)
@@ -310,8 +341,7 @@ class Engine:
         return item
 
     def _refresh_waiting_counts(self) -> None:
-        waiting = list(self._unsubmitted())
-        self.gate.waiting_counts(len(waiting), sum(i.credit_cost for i in waiting))
+        self.gate.waiting_counts(self._unsubmitted, self._unsubmitted_cost)
 
     # -- scheduling -----------------------------------------------------------------------
 
@@ -367,9 +397,8 @@ class Engine:
         if self._tasks:
             self._settled.clear()
             return
-        pending = [i for i in self._items.values() if i.state is ItemState.WAITING]
         needs_person = self.account.state in (AccountState.WAITING_FOR_CREDITS, AccountState.WAITING_FOR_KEY)
-        if not pending or needs_person:
+        if not self._waiting or needs_person:
             self._settled.set()
         else:
             self._settled.clear()

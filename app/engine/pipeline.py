@@ -136,9 +136,8 @@ async def _finished_job(engine: Engine, item_id: int, job: Job) -> Job:
         job = await _get_job(engine, item_id, job.job_id, watched=True)
         engine.update(item_id, persist=False, job_progress=job.progress)
     if not job.is_completed:
-        reason = job.error.detail if job.error else "The service could not produce this file."
-        _fail(engine, item_id, ProblemKind.JOB_FAILED,
-              f"VideoConduit could not download this video: {reason} (your credits were returned)")
+        # The service's own words; the UI says what it means (and that credits came back).
+        _fail(engine, item_id, ProblemKind.JOB_FAILED, job.error.detail if job.error else "")
     return job
 
 

@@ -147,6 +147,10 @@ class Store:
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
 
+    def batch(self) -> _Transaction:
+        """One transaction for many writes (a command on 10,000 rows): all or nothing, one commit."""
+        return _Transaction(self._db)
+
     # -- items ----------------------------------------------------------------------------
 
     def load_items(self) -> list[ItemRow]:
@@ -251,16 +255,21 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on error (the connection is in autocommit mode)."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on error (the connection is in autocommit mode).
+    Inside an open transaction it joins that one, so batches can wrap any store call."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
+        self._outermost = False
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        self._outermost = not self._db.in_transaction
+        if self._outermost:
+            self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if self._outermost:
+            self._db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def _encode(column: str, value: Any) -> Any:

@@ -53,7 +53,7 @@ _ITEM_SENTENCES = {
     ProblemKind.BAD_REQUEST: "VideoConduit could not accept this link",
     ProblemKind.UNSUPPORTED: "This site isn't supported, or the video is unavailable",
     ProblemKind.CONFLICT: "VideoConduit already has this download",
-    ProblemKind.JOB_FAILED: "VideoConduit could not produce the file",
+    ProblemKind.JOB_FAILED: "VideoConduit could not produce the file; its credits were returned",
     ProblemKind.LINK_EXPIRED: "The download link expired — press Retry to get a fresh one",
     ProblemKind.DISK_FULL: "Your disk is full — free some space, then press Retry",
     ProblemKind.NOT_WRITABLE: "Can't write to the download folder — choose another one, "

@@ -70,7 +70,7 @@ async def _session(context: AppContext, urls: list[str], instance, quit_when_don
         await engine.start()
         window.presenter.start()
         window.show()
-        instance.linksReceived.connect(lambda text: _receive(window, text))
+        instance.linksReceived.connect(window.receive_links)
         if urls:
             window.intake.add_text("\n".join(urls))
         if quit_when_done:
@@ -87,14 +87,6 @@ async def _session(context: AppContext, urls: list[str], instance, quit_when_don
     finally:
         window.hide()
         await context.close()
-
-
-def _receive(window, text: str) -> None:  # type: ignore[no-untyped-def]
-    if text.strip():
-        window.intake.add_text(text)
-    window.showNormal()
-    window.raise_()
-    window.activateWindow()
 
 
 def _relaunch_in_sandbox() -> None:
