@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor
 	libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth \
 	dbus dbus-x11 gnome-keyring libsecret-tools
 
-.PHONY: run test lint unit bench package sysdeps venv clean
+.PHONY: run test lint unit bench package packaging-deps sysdeps venv clean
 
 run: venv
 	$(PY) -m app --sandbox $(ARGS)
@@ -21,8 +21,15 @@ test: venv
 bench: venv
 	$(PY) -m tests.perf $(ARGS)
 
-package: venv
+# The bundle, .tar.gz, .deb and SHA256SUMS in dist/, then the smoke test on the built binary.
+package: venv packaging-deps
 	bash packaging/build.sh
+
+# PyInstaller is in requirements.lock; the .deb needs dpkg-shlibdeps (dpkg-dev), the validators of
+# its desktop files, and binutils (PyInstaller reads and strips the ELF files with them).
+PACKAGING_SYSTEM_PACKAGES := binutils dpkg-dev appstream desktop-file-utils libsecret-tools
+packaging-deps:
+	@$(MAKE) --no-print-directory sysdeps SYSTEM_PACKAGES="$(PACKAGING_SYSTEM_PACKAGES)"
 
 venv: sysdeps $(STAMP)
 
