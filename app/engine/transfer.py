@@ -23,12 +23,13 @@ from typing import BinaryIO
 import httpx
 
 from app import __version__
+from app.engine import bulk_reads
 from app.engine.filenames import filename_from_content_disposition, safe_filename, unique_path
+from app.engine.part_writer import PartWriter, earlier_writer_done
 
 MAX_REDIRECTS = 10
 USER_AGENT = f"VideoConduit-Desktop/{__version__}"
 PROGRESS_INTERVAL = 0.1  # seconds: at most ~10 progress calls a second
-_HAS_WRITEV = hasattr(os, "writev")  # not on Windows
 # Pages, not media: a login wall, a CDN error page served with 200, an API error body.
 _PAGE_TYPES = frozenset({"text/html", "text/plain", "application/xhtml+xml", "application/json"})
 _CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
@@ -108,8 +109,12 @@ async def _refuse_downgrade_hook(response: httpx.Response) -> None:
 def make_file_client() -> httpx.AsyncClient:
     """The client for file hosts: its own connection pool, never an Authorization header,
     redirects followed except https → http, uncompressed bodies (byte offsets must match
-    Range and Content-Length), patient reads for slow CDNs."""
+    Range and Content-Length), patient reads for slow CDNs, and socket reads in large pieces
+    (bulk_reads: the default 64 KiB pieces cost more CPU than the bytes themselves)."""
+    transport = httpx.AsyncHTTPTransport(verify=True)
+    bulk_reads.install(transport)
     return httpx.AsyncClient(
+        transport=transport,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
@@ -224,6 +229,7 @@ async def download_to_part(
 ) -> TransferResult:
     """Stream url into part_path, resuming what an earlier call left there. The server's own
     size (Content-Range / Content-Length) wins over expected_size, used only when it has none."""
+    await earlier_writer_done(part_path)  # a cancelled attempt may still be writing its tail
     offset = _part_size(part_path)
     response = await _open(client, url, offset)
     try:
@@ -251,7 +257,7 @@ async def download_to_part(
                 if not start:
                     part_path.unlink(missing_ok=True)
                 raise
-        size = await _stream(response, file, start, total, on_progress, chunk_size)
+        size = await _stream(response, file, part_path, start, total, on_progress, chunk_size)
     finally:
         await response.aclose()
     if total is not None and size != total:
@@ -276,59 +282,19 @@ def _open_part(part_path: Path, start: int) -> BinaryIO:
         raise os_error(exc) from exc
 
 
-def _write_all(fd: int, chunks: list[bytes]) -> None:
-    """Every byte of chunks to fd. os.writev spares joining them (a copy of every byte)."""
-    views = [memoryview(chunk) for chunk in chunks]
-    while views:
-        written = os.writev(fd, views[:512]) if _HAS_WRITEV else os.write(fd, views[0])
-        while views and written >= len(views[0]):
-            written -= len(views.pop(0))
-        if views and written:
-            views[0] = views[0][written:]
-
-
-class _PartWriter:
-    """Writes on a worker thread, one write in flight at a time, so that disk and network work
-    in parallel and a slow disk never stalls the event loop (the UI's, under qasync)."""
-
-    def __init__(self, file: BinaryIO) -> None:
-        self.file = file
-        self._in_flight: asyncio.Future[None] | None = None
-
-    async def write(self, chunks: list[bytes]) -> None:
-        await self.wait()
-        self._in_flight = asyncio.ensure_future(
-            asyncio.to_thread(_write_all, self.file.fileno(), chunks)
-        )
-
-    async def wait(self) -> None:
-        """Until the last write is on disk (raising its OSError, if it had one)."""
-        in_flight, self._in_flight = self._in_flight, None
-        if in_flight is not None:
-            await in_flight
-
-    def close(self) -> None:
-        # A write still running (after a cancel) must finish before its descriptor is
-        # released: a reused descriptor number would get the rest of the video.
-        in_flight = self._in_flight
-        if in_flight is not None and not in_flight.done():
-            in_flight.add_done_callback(lambda _: self.file.close())
-        else:
-            self.file.close()
-
-
 async def _stream(
     response: httpx.Response,
     file: BinaryIO,
+    part_path: Path,
     start: int,
     total: int | None,
     on_progress: Callable[[int, int | None], None] | None,
     chunk_size: int,
 ) -> int:
     """Append the body to the open .part, close it, and return its size. Network chunks are
-    gathered to chunk_size so each disk write is one large write. Whatever arrived is kept,
-    also on a dropped connection or a cancel: the next call resumes it."""
-    writer = _PartWriter(file)
+    gathered to chunk_size and handed to the PartWriter's thread. Whatever arrived is kept, also
+    on a dropped connection or a cancel: the next call resumes it."""
+    writer = PartWriter(file, part_path)
     done = start
     reported = -1
     last_report = float("-inf")
@@ -354,7 +320,7 @@ async def _stream(
             if pending:
                 await writer.write(pending)
                 done += pending_size
-            await writer.wait()
+            await writer.flush()
         await asyncio.to_thread(os.fsync, file.fileno())
     except OSError as exc:
         raise os_error(exc) from exc

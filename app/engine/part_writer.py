@@ -1,0 +1,172 @@
+"""Appending a download's bytes to its .part file on a thread of its own.
+
+The event loop (the window's, under qasync) only hands chunks over; a thread writes them, so disk
+and network work in parallel and a slow disk never stalls the loop. The loop waits only while
+more than ``WRITE_AHEAD`` bytes are still unwritten (memory stays constant) — not after every
+chunk: a round trip through a worker pool per chunk made the writes the bottleneck. The thread
+takes everything queued in one ``writev``.
+
+Also, per file: a later writer for the same .part (a resumed download) starts only after the
+earlier one has written its last byte and closed the file, so a resume never measures a .part
+that is still growing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from pathlib import Path
+from typing import BinaryIO
+
+WRITE_AHEAD = 4 << 20  # unwritten bytes the loop may run ahead of the disk
+WRITE_BATCH = 2 << 20  # wake the thread for this much: every wake-up costs GIL hand-overs
+_HAS_WRITEV = hasattr(os, "writev")  # not on Windows
+_IOV_MAX = 512
+# Linux only (and missing from typeshed): start writeback of a range without waiting for it.
+_sync_file_range = getattr(os, "sync_file_range", None)
+_SYNC_FILE_RANGE_WRITE = getattr(os, "SYNC_FILE_RANGE_WRITE", 2)
+WRITEBACK_EVERY = 32 << 20  # start the disk's writeback this often, so the final fsync is short
+
+_finished: dict[Path, asyncio.Future[None]] = {}  # .part → resolved when its writer is done
+
+
+def write_all(fd: int, chunks: list[bytes]) -> None:
+    """Every byte of chunks to fd. os.writev spares joining them (a copy of every byte)."""
+    views = [memoryview(chunk) for chunk in chunks]
+    while views:
+        written = os.writev(fd, views[:_IOV_MAX]) if _HAS_WRITEV else os.write(fd, views[0])
+        while views and written >= len(views[0]):
+            written -= len(views.pop(0))
+        if views and written:
+            views[0] = views[0][written:]
+
+
+async def earlier_writer_done(path: Path) -> None:
+    """Until the last writer of path (if any) has closed it."""
+    earlier = _finished.get(path)
+    if earlier is not None:
+        await asyncio.shield(earlier)
+
+
+class PartWriter:
+    def __init__(self, file: BinaryIO, path: Path) -> None:
+        self._file = file
+        self._fd = file.fileno()
+        self._path = path
+        self._loop = asyncio.get_running_loop()
+        self._lock = threading.Condition()
+        self._queue: list[bytes] = []
+        self._queued = 0  # bytes in _queue, not yet taken by the thread (guarded by _lock)
+        self._unwritten = 0  # bytes handed over and not yet written (guarded by _lock)
+        self._batch = WRITE_BATCH  # the thread wakes once this much is queued
+        self._room_below: int | None = None  # the loop waits until _unwritten ≤ this
+        self._room: asyncio.Future[None] | None = None
+        self._closing = False
+        self._error: OSError | None = None
+        self._writeback = _sync_file_range is not None
+        self._written_since_writeback = 0
+        self._offset = os.lseek(self._fd, 0, os.SEEK_END)
+        self._done: asyncio.Future[None] = self._loop.create_future()
+        _finished[path] = self._done
+        self._thread = threading.Thread(target=self._run, name="part-writer", daemon=True)
+        self._thread.start()
+
+    async def write(self, chunks: list[bytes]) -> None:
+        """Hand chunks over; returns at once unless the disk is WRITE_AHEAD behind."""
+        self._raise_error()
+        size = sum(len(chunk) for chunk in chunks)
+        with self._lock:
+            self._queue.extend(chunks)
+            self._queued += size
+            self._unwritten += size
+            if self._queued >= self._batch:
+                self._lock.notify()
+        await self._until_unwritten_at_most(WRITE_AHEAD)
+
+    async def flush(self) -> None:
+        """Until every byte handed over is written (raising the first write's OSError, if any)."""
+        await self._until_unwritten_at_most(0)
+
+    def close(self) -> None:
+        """No more chunks: the thread writes what it has, then closes the file. Safe to call
+        after a cancel — the file is never closed under a write still running."""
+        with self._lock:
+            self._closing = True
+            self._lock.notify()
+
+    async def _until_unwritten_at_most(self, limit: int) -> None:
+        while True:
+            with self._lock:
+                if self._unwritten <= limit or self._error is not None:
+                    self._batch = WRITE_BATCH
+                    break
+                self._batch = 1  # the loop waits: write whatever is queued, however little
+                self._lock.notify()
+                self._room = self._loop.create_future()
+                self._room_below = limit
+            await self._room
+        self._raise_error()
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    # -- the writing thread ---------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            while True:
+                with self._lock:
+                    while self._queued < self._batch and not self._closing:
+                        self._lock.wait()
+                    if not self._queue:
+                        return  # closing, and everything is written
+                    chunks, self._queue = self._queue, []
+                    size, self._queued = self._queued, 0
+                if self._error is None:
+                    try:
+                        write_all(self._fd, chunks)
+                        self._start_writeback(size)
+                    except OSError as exc:
+                        self._error = exc
+                with self._lock:
+                    self._unwritten -= size
+                    room, below = self._room, self._room_below
+                    if room is not None and below is not None and (
+                            self._unwritten <= below or self._error is not None):
+                        self._room = self._room_below = None
+                        self._loop.call_soon_threadsafe(_resolve, room)  # the loop is waiting
+        finally:
+            self._file.close()
+            try:
+                self._loop.call_soon_threadsafe(self._finish)
+            except RuntimeError:  # the loop is already closed: nobody is left to tell
+                pass
+
+    def _start_writeback(self, size: int) -> None:
+        """Ask the kernel to start writing the last WRITEBACK_EVERY bytes to the disk now (not
+        wait for them), so dirty pages never pile up and the final fsync has little left."""
+        self._written_since_writeback += size
+        self._offset += size
+        if self._writeback and self._written_since_writeback >= WRITEBACK_EVERY:
+            assert _sync_file_range is not None
+            start = self._offset - self._written_since_writeback
+            try:
+                _sync_file_range(self._fd, start, self._written_since_writeback,
+                                 _SYNC_FILE_RANGE_WRITE)
+            except OSError:  # a file system without it: only the final fsync gets longer
+                self._writeback = False
+            self._written_since_writeback = 0
+
+    def _finish(self) -> None:
+        _resolve(self._done)
+        if _finished.get(self._path) is self._done:
+            del _finished[self._path]
+        if self._room is not None:  # closed while the loop waited for room: let it go on
+            _resolve(self._room)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)

@@ -1,0 +1,133 @@
+"""The file client's large-piece socket reads and its writer thread, against the sandbox's file
+origin over real sockets: what a person would notice is only that the bytes are right — with a
+slow disk, a stalled server, a pause and an immediate resume."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from app.engine import bulk_reads, part_writer
+from app.engine.transfer import TransferError, download_to_part, make_file_client
+from tests.integration.test_transfer import completed_job
+
+MiB = 1 << 20
+pytestmark = pytest.mark.asyncio
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    from app.sandbox import run_in_thread
+
+    with run_in_thread(job_seconds=0.05, credits=100) as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def no_file_faults(sandbox):
+    yield
+    sandbox.admin.file_faults(bytes_per_second=0, drop_after_bytes=0, count=0)
+
+
+@pytest_asyncio.fixture
+async def client():
+    async with make_file_client() as file_client:
+        yield file_client
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def test_the_file_client_reads_in_large_pieces_and_the_bytes_are_right(sandbox, client,
+                                                                            tmp_path):
+    assert bulk_reads.uses_bulk_reads(client)  # an httpx upgrade must not quietly drop it
+    job = await completed_job(sandbox, 9 * MiB + 12345)
+    part = tmp_path / "big.part"
+    result = await download_to_part(client, job["download_url"], part)
+    assert result.size == job["file_size"]
+    assert sha256_of(part) == job["sha256"]
+
+
+async def test_a_reader_slower_than_the_server_still_gets_every_byte(sandbox, client):
+    # The connection's queue fills, reading pauses, and resumes as the reader catches up.
+    job = await completed_job(sandbox, 6 * MiB + 1)
+    digest = hashlib.sha256()
+    pieces = 0
+    async with client.stream("GET", job["download_url"]) as response:
+        async for piece in response.aiter_raw():
+            digest.update(piece)
+            pieces += 1
+            await asyncio.sleep(0.01)  # a slow disk
+    assert digest.hexdigest() == job["sha256"]
+    assert pieces >= 6  # never more than READ_SIZE at a time
+
+
+async def test_a_server_that_stops_sending_is_a_read_timeout(sandbox):
+    job = await completed_job(sandbox, 2 * MiB)
+    sandbox.admin.file_faults(bytes_per_second=1)
+    transport = httpx.AsyncHTTPTransport()
+    assert bulk_reads.install(transport)
+    async with httpx.AsyncClient(transport=transport, timeout=0.3) as slow_client:
+        with pytest.raises(httpx.ReadTimeout):
+            async with slow_client.stream("GET", job["download_url"]) as response:
+                async for _ in response.aiter_raw():
+                    pass
+
+
+async def test_a_connection_refused_is_a_connect_error(client, tmp_path):
+    with pytest.raises(TransferError) as caught:
+        await download_to_part(client, "http://127.0.0.1:9/nothing.mp4", tmp_path / "x.part")
+    assert caught.value.kind == "network"
+
+
+async def test_pause_then_immediate_resume_gives_the_exact_file(sandbox, client, tmp_path,
+                                                               monkeypatch):
+    """A cancelled download's last chunks may still be on their way to a slow disk when the same
+    .part is resumed: the resume waits for them, so nothing is written twice or skipped."""
+    real_write_all = part_writer.write_all
+
+    def slow_disk(fd: int, chunks: list[bytes]) -> None:
+        time.sleep(0.05)
+        real_write_all(fd, chunks)
+
+    monkeypatch.setattr(part_writer, "write_all", slow_disk)
+    job = await completed_job(sandbox, 8 * MiB + 333)
+    sandbox.admin.file_faults(bytes_per_second=40 * MiB)
+    part = tmp_path / "paused.part"
+    first = asyncio.ensure_future(download_to_part(client, job["download_url"], part))
+    for _ in range(500):
+        if part.exists() and part.stat().st_size >= MiB:
+            break
+        await asyncio.sleep(0.01)
+    sandbox.admin.file_faults(bytes_per_second=0)
+    first.cancel()  # as the engine pauses: cancel, and do not wait for the task to wind down
+    result = await download_to_part(client, job["download_url"], part)
+    assert first.cancelled()
+    assert result.size == job["file_size"]
+    assert sha256_of(part) == job["sha256"]
+
+
+async def test_cancelled_writer_finishes_its_queue_before_the_next_one_measures(tmp_path):
+    part = tmp_path / "queued.part"
+    writer = part_writer.PartWriter(open(part, "wb", buffering=0), part)  # noqa: SIM115
+    await writer.write([b"a" * MiB, b"b" * MiB])
+    writer.close()  # as after a cancel: no flush, the thread still holds the file
+    await part_writer.earlier_writer_done(part)
+    assert part.read_bytes() == b"a" * MiB + b"b" * MiB
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+async def test_a_write_error_reaches_the_download(tmp_path):
+    writer = part_writer.PartWriter(open("/dev/full", "ab", buffering=0), tmp_path / "full")  # noqa: SIM115
+    with pytest.raises(OSError, match="No space"):
+        for _ in range(8):
+            await writer.write([b"x" * MiB])
+        await writer.flush()
+    writer.close()
