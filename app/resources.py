@@ -15,7 +15,8 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-APP_ICON = "app"
+# The one application icon, shared with the packages (.desktop, hicolor, .ico, .icns).
+APP_ICON_FILE = ("app-icon", "videoconduit.svg")
 
 
 def resources_dir() -> Path:
@@ -92,7 +93,7 @@ def icon(name: str) -> QIcon:
 def app_icon() -> QIcon:
     """The coloured application icon (window, tray, about box)."""
     result = QIcon()
-    renderer = QSvgRenderer(str(icon_path(APP_ICON)))
+    renderer = QSvgRenderer(str(resource_path(*APP_ICON_FILE)))
     for side in (16, 22, 24, 32, 48, 64, 128, 256):
         pixmap = QPixmap(side, side)
         pixmap.fill(Qt.GlobalColor.transparent)
