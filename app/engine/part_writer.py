@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 WRITE_AHEAD = 4 << 20  # unwritten bytes the loop may run ahead of the disk
-WRITE_BATCH = 2 << 20  # wake the thread for this much: every wake-up costs GIL hand-overs
+WRITE_BATCH = 1 << 20  # wake the thread per MiB: measured faster than 2 or 4 MiB (still in cache)
 _HAS_WRITEV = hasattr(os, "writev")  # not on Windows
 _IOV_MAX = 512
 # Linux only (and missing from typeshed): start writeback of a range without waiting for it.
