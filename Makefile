@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor
 	libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth \
 	dbus dbus-x11 gnome-keyring libsecret-tools
 
-.PHONY: run test lint unit bench package packaging-deps sysdeps venv clean
+.PHONY: run test bench screenshots package packaging-deps sysdeps venv clean
 
 run: venv
 	$(PY) -m app --sandbox $(ARGS)
@@ -17,6 +17,10 @@ test: venv
 	$(VENV)/bin/ruff check app tests
 	$(VENV)/bin/mypy app/api app/engine
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Regenerates resources/screenshots/ from the real engine and sandbox (offscreen).
+screenshots: venv
+	VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/test_window_screenshots.py tests/ui/test_presenter_screenshots.py
 
 bench: venv
 	$(PY) -m tests.perf $(ARGS)
