@@ -3,6 +3,8 @@ links, folders that cannot be written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.engine.model import ItemState, Outcome, ProblemKind
@@ -70,3 +72,19 @@ async def test_unwritable_download_folder_fails_rows_and_keeps_the_queue(tmp_pat
             assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
             assert all(i.state is ItemState.COMPLETED for i in engine.items)
         assert sandbox.admin.state()["credits"] == 6
+
+
+async def test_hostile_content_disposition_stays_inside_the_download_folder(tmp_path):
+    with run_in_thread(plan="business", credits=10, job_seconds=0.2) as sandbox:
+        sandbox.admin.queue_faults("/files/", [{
+            "status": 200, "body": "\x00\x00\x00\x18ftypmp42" + "x" * 5000,
+            "headers": {"Content-Type": "video/mp4",
+                        "Content-Disposition": 'attachment; filename="../../escaped.mp4"'}}])
+        async with running_engine(sandbox, tmp_path) as engine:
+            engine.add_text("https://example.com/hostile")
+            assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+            path = engine.items[0].file_path
+    downloads = (tmp_path / "downloads").resolve()
+    assert path is not None and Path(path).resolve().parent == downloads
+    assert Path(path).name == "escaped.mp4"
+    assert not list(tmp_path.parent.glob("escaped.mp4")) and not list(tmp_path.glob("escaped.mp4"))
