@@ -7,6 +7,7 @@ payload must turn into "nothing found" (with reasons), never into a crash.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -24,6 +25,13 @@ REPEATED = "repeated"
 class Extraction:
     urls: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)  # normalize_url of each of urls, same order
+
+    def keyed(self) -> list[tuple[str, str]]:
+        """(url, de-duplication key) pairs — the keys found while parsing, so that a paste of
+        10,000 links is not parsed again for them."""
+        keys = self.keys if len(self.keys) == len(self.urls) else map(normalize_url, self.urls)
+        return list(zip(self.urls, keys, strict=True))
 
 
 # A link starts where a scheme starts (not glued to a preceding word, so "git+https://" is one
@@ -65,6 +73,7 @@ _HTTP_URL = re.compile(r"(https?)://([^/?#]*)([^?#]*)(\?[^#]*)?(?:#.*)?", re.IGN
 _IPV6 = re.compile(r"\[[0-9a-f:.]*:[0-9a-f:.]*\]", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # a pasted list mostly repeats a few hosts
 def _valid_host(host: str) -> bool:
     if host.startswith("["):
         return _IPV6.fullmatch(host) is not None
@@ -124,14 +133,16 @@ class _Collector:
 
     def __init__(self) -> None:
         self.urls: list[str] = []
-        self.keys: set[str] = set()
+        self.keys: list[str] = []
+        self.seen: set[str] = set()
         self.skipped: Counter[str] = Counter()
 
     def add(self, url: str, key: str) -> bool:
-        if key in self.keys:
+        if key in self.seen:
             return False
-        self.keys.add(key)
+        self.seen.add(key)
         self.urls.append(url)
+        self.keys.append(key)
         return True
 
     def offer(self, candidate: str, scheme: str | None, *, in_prose: bool = True) -> None:
@@ -163,7 +174,7 @@ class _Collector:
                 self.skipped[JUNK] += 1
 
     def result(self) -> Extraction:
-        return Extraction(list(self.urls), dict(self.skipped))
+        return Extraction(list(self.urls), dict(self.skipped), list(self.keys))
 
 
 def extract_urls(text: str) -> Extraction:
@@ -284,7 +295,7 @@ def extract_from_mime(payload: Mapping[str, bytes]) -> Extraction:
                 fallback_reasons = found.skipped
             if found.urls and reasons is None:
                 reasons = found.skipped
-            for url in found.urls:
-                merged.add(url, normalize_url(url))
+            for url, key in found.keyed():
+                merged.add(url, key)
     chosen = reasons if reasons is not None else fallback_reasons
-    return Extraction(merged.urls, dict(chosen or {}))
+    return Extraction(merged.urls, dict(chosen or {}), merged.keys)
