@@ -176,8 +176,7 @@ class Engine:
         options = options or DownloadOptions()
         skipped = dict(found.skipped)
         fresh: list[tuple[str, str]] = []
-        for url in found.urls:
-            key = urls.normalize_url(url)
+        for url, key in found.keyed():
             if key in self._keys:
                 skipped["already_queued"] = skipped.get("already_queued", 0) + 1
             else:
@@ -185,8 +184,9 @@ class Engine:
                 fresh.append((url, key))
         now = self.clock()
         start = (max((self._items[i].position for i in self._order), default=0.0)) + 1
+        stored_options = options.to_dict()
         rows: list[dict[str, Any]] = [
-            {"url": url, "url_key": key, "options": options.to_dict(), "state": ItemState.WAITING.value,
+            {"url": url, "url_key": key, "options": stored_options, "state": ItemState.WAITING.value,
              "position": start + n, "added_at": now}
             for n, (url, key) in enumerate(fresh)
         ]
