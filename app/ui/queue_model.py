@@ -8,6 +8,7 @@ row removals — the model is never reset for a tick. An id → row map makes ev
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 
@@ -74,6 +75,7 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[Item] = []
         self._rows: dict[int, int] = {}
+        self._states: Counter[ItemState] = Counter()  # kept per change: no scan of 10,000 rows
         self._on_move = on_move
 
     # ---- feeding it ------------------------------------------------------------------------
@@ -83,6 +85,7 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._items = list(items)
         self._reindex()
+        self._states = Counter(item.state for item in self._items)
         self.endResetModel()
 
     def add_items(self, items: Sequence[Item]) -> None:
@@ -95,6 +98,7 @@ class QueueModel(QAbstractTableModel):
         self._items.extend(new)
         for offset, item in enumerate(new):
             self._rows[item.id] = first + offset
+        self._states.update(item.state for item in new)
         self.endInsertRows()
         if first and new[0].position < self._items[first - 1].position:
             self.reorder([item.id for item in sorted(self._items, key=lambda i: i.position)])
@@ -105,6 +109,8 @@ class QueueModel(QAbstractTableModel):
         for item in items:
             row = self._rows.get(item.id)
             if row is not None:
+                self._states[self._items[row].state] -= 1
+                self._states[item.state] += 1
                 self._items[row] = item
                 changed.append(row)
         last_column = self.columnCount() - 1
@@ -119,12 +125,14 @@ class QueueModel(QAbstractTableModel):
         if len(ranges) > _MAX_REMOVAL_RANGES:
             gone = set(rows)
             self.beginResetModel()
+            self._states.subtract(self._items[row].state for row in gone)
             self._items = [item for row, item in enumerate(self._items) if row not in gone]
             self._reindex()
             self.endResetModel()
             return
         for first, last in reversed(ranges):  # bottom first, so earlier rows keep their numbers
             self.beginRemoveRows(QModelIndex(), first, last)
+            self._states.subtract(item.state for item in self._items[first : last + 1])
             del self._items[first : last + 1]
             self.endRemoveRows()
         self._reindex()
@@ -154,6 +162,10 @@ class QueueModel(QAbstractTableModel):
 
     def items(self) -> list[Item]:
         return list(self._items)
+
+    def present_states(self) -> set[ItemState]:
+        """The states at least one row is in."""
+        return {state for state, count in self._states.items() if count > 0}
 
     def item_at(self, row: int) -> Item | None:
         return self._items[row] if 0 <= row < len(self._items) else None
