@@ -3,7 +3,7 @@ which of them make sense for the current selection."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,8 +19,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("QueueActions", text)
 
 
-def enabled_commands(selected: Sequence[Item], everything: Iterable[Item]) -> set[str]:
-    """Names of the actions that would do something now."""
+def enabled_commands(selected: Sequence[Item], present: Collection[ItemState]) -> set[str]:
+    """Names of the actions that would do something now; `present`: the states that at least
+    one item of the queue is in (the model keeps them, so no flush scans the whole queue)."""
     names = {"add_urls", "paste", "settings"}
     states = {item.state for item in selected}
     if selected:
@@ -37,13 +38,10 @@ def enabled_commands(selected: Sequence[Item], everything: Iterable[Item]) -> se
         names.add("get_details")
         if selected[0].state is ItemState.COMPLETED and selected[0].file_path:
             names |= {"open_file", "show_in_folder"}
-    for item in everything:
-        if item.state is ItemState.FAILED:
-            names.add("retry_all_failed")
-        if item.state in (ItemState.COMPLETED, ItemState.CANCELLED):
-            names.add("clear_finished")
-        if {"retry_all_failed", "clear_finished"} <= names:
-            break
+    if ItemState.FAILED in present:
+        names.add("retry_all_failed")
+    if ItemState.COMPLETED in present or ItemState.CANCELLED in present:
+        names.add("clear_finished")
     return names
 
 
@@ -108,7 +106,7 @@ class QueueActions(QObject):
     def all(self) -> list[QAction]:
         return [value for value in vars(self).values() if isinstance(value, QAction)]
 
-    def update(self, selected: Sequence[Item], everything: Iterable[Item]) -> None:
-        on = enabled_commands(selected, everything)
+    def update(self, selected: Sequence[Item], present: Collection[ItemState]) -> None:
+        on = enabled_commands(selected, present)
         for action in self.all():
             action.setEnabled(action.objectName() in on)

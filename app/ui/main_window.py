@@ -179,10 +179,9 @@ class MainWindow(QMainWindow):
         self.options_strip.set_estimate(account.waiting_items, account.waiting_credits)
 
     def _refresh(self) -> None:
-        items = self.model.items()
-        self.commands.update(self.selected_items(), items)
+        self.commands.update(self.selected_items(), self.model.present_states())
         if self.tray is not None:
-            self.tray.refresh(items)
+            self.tray.refresh(self.model.items())
 
     # ---- selection and commands ----------------------------------------------------------
 
