@@ -23,12 +23,14 @@ def run_window(context: AppContext, urls: list[str], *, quit_when_done: bool,
 
     from app.ui import theme
     from app.ui.single_instance import InstanceServer, hand_off
+    from app.ui.translations import install_translator, ui_locale
 
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)  # the window decides (close to tray, confirm quitting)
+    install_translator(app, ui_locale())  # before any widget exists: every tr() sees it
     theme.follow_system_color_scheme()
 
     instance_dir = context.paths.config_file.parent
