@@ -37,8 +37,11 @@ import httpcore
 import httpx
 
 READ_SIZE = 1 << 20  # per recv and per httpcore read: 1 MiB (measured here: 256 KiB is ~40 % slower)
-QUEUE_HIGH = 2 << 20  # stop reading the socket above this many unread bytes…
-QUEUE_LOW = 1 << 20  # …and start again below this many
+# Stop reading the socket above QUEUE_HIGH unread bytes, start again below QUEUE_LOW. Also
+# bounds what one step of a download handles before the loop runs again: with 8 downloads in
+# the window's loop, 1 MiB kept the 99th-percentile stall ~6 ms lower than 2 MiB (tests/perf P3).
+QUEUE_HIGH = 1 << 20
+QUEUE_LOW = 512 << 10
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
 MMAP_THRESHOLD = 16 << 20  # blocks below this come from the heap and are reused…
 TRIM_THRESHOLD = 32 << 20  # …and free heap above this much is given back to the kernel
