@@ -50,6 +50,10 @@ _HEADERS = {
     Column.DETAILS: "Details",
 }
 
+_ANSWERED_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, ItemRole, ItemIdRole))
+
 _TEXT = {
     Column.TITLE: item_text.title,
     Column.STATUS: item_text.status_text,
@@ -186,10 +190,15 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        # Painting asks every visible cell for ~8 roles, 10 times a second while downloading:
+        # roles nobody answers go first, and no enum is built per call.
+        if role not in _ANSWERED_ROLES:
             return None
-        item = self._items[index.row()]
-        column = Column(index.column())
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._items):
+            return None
+        item = self._items[row]
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             render = _TEXT.get(column)
             return render(item) if render else None
@@ -199,12 +208,12 @@ class QueueModel(QAbstractTableModel):
             return item.id
         if role == Qt.ItemDataRole.ToolTipRole:
             return item_text.tooltip(item)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.PROGRESS:
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.PROGRESS:
             return item_text.status_text(item)
         if role == Qt.ItemDataRole.ForegroundRole and item.state is ItemState.FAILED:
             if column in (Column.STATUS, Column.DETAILS):
                 return failure_color()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.SIZE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
