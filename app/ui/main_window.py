@@ -29,6 +29,7 @@ from app.resources import app_icon
 from app.ui.actions import QueueActions
 from app.ui.add_dialog import AddDialog
 from app.ui.bridge import EngineBridge
+from app.ui.clipboard_watch import ClipboardWatch
 from app.ui.intake import LinkIntake
 from app.ui.options_strip import OptionsStrip
 from app.ui.queue_model import QueueModel
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.tray = self._make_tray()
         self.intake.watch(self)
         self.intake.watch(self.view.viewport())
+        self.clipboard_watch = ClipboardWatch(self, self.intake.add_text,
+                                              lambda: self.context.settings.clipboard_autofill)
 
         self.model.reset_items(self.engine.items)
         self.show_account(self.engine.account)
