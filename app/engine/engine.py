@@ -208,10 +208,14 @@ class Engine:
 
     # -- commands -------------------------------------------------------------------------
 
-    def pause(self, ids: Iterable[int]) -> None:
+    def _command(self, apply: Callable[[Iterable[int]], None], ids: Iterable[int]) -> None:
+        """A command on many rows: one transaction, then one scheduling pass."""
         with self.store.batch():
-            self._pause(ids)
+            apply(ids)
         self.kick()
+
+    def pause(self, ids: Iterable[int]) -> None:
+        self._command(self._pause, ids)
 
     def _pause(self, ids: Iterable[int]) -> None:
         for item_id in ids:
@@ -221,9 +225,7 @@ class Engine:
                 self.update(item_id, state=ItemState.PAUSED, speed=None, eta=None, waiting_for=None)
 
     def resume(self, ids: Iterable[int]) -> None:
-        with self.store.batch():
-            self._resume(ids)
-        self.kick()
+        self._command(self._resume, ids)
 
     def _resume(self, ids: Iterable[int]) -> None:
         for item_id in ids:
@@ -232,9 +234,7 @@ class Engine:
                 self.update(item_id, state=ItemState.WAITING)
 
     def cancel(self, ids: Iterable[int]) -> None:
-        with self.store.batch():
-            self._cancel(ids)
-        self.kick()
+        self._command(self._cancel, ids)
 
     def _cancel(self, ids: Iterable[int]) -> None:
         for item_id in ids:
@@ -246,9 +246,7 @@ class Engine:
                             bytes_done=0, waiting_for=None)
 
     def retry(self, ids: Iterable[int]) -> None:
-        with self.store.batch():
-            self._retry(ids)
-        self.kick()
+        self._command(self._retry, ids)
 
     def _retry(self, ids: Iterable[int]) -> None:
         for item_id in ids:
