@@ -53,6 +53,8 @@ _HTTP_SCHEMES = frozenset(_DEFAULT_PORTS)
 def _trim_trailing(url: str) -> str:
     """Drop sentence punctuation and closing brackets that the URL did not open, so that
     "(see https://x.org/a)." loses ")." but ".../Python_(language)" keeps its ")"."""
+    if not url or (url[-1] not in _TRAILING and url[-1] not in _CLOSERS):
+        return url  # the usual case: nothing to trim, and no brackets to count
     end = len(url)
     unopened = {close: url.count(close) - url.count(open_) for close, open_ in _CLOSERS.items()}
     while end:
