@@ -168,7 +168,7 @@ class Store:
         now = time.time()
         with self._transaction():
             for row in rows:
-                columns = tuple(c for c in ITEM_COLUMNS if row.get(c) is not None)
+                columns = tuple(c for c, v in row.items() if v is not None and c in _ITEM_COLUMN_SET)
                 statement = statements.get(columns)
                 if statement is None:
                     statement = statements[columns] = (
@@ -280,6 +280,7 @@ class _Transaction:
 
 
 _JSON_COLUMNS = frozenset({"options", "field_errors"})
+_ITEM_COLUMN_SET = frozenset(ITEM_COLUMNS)  # no other key of a row ever reaches the SQL
 
 
 def _encode_cached(column: str, value: Any, cache: dict[tuple[str, Any], Any]) -> Any:
