@@ -1,0 +1,74 @@
+"""P3 (the window's event-loop stall while 8 downloads run at full speed with N items queued) and
+P4 (one paste of N links until the table has painted them), each N in a fresh process with the
+real window offscreen; the sandbox serves from a process of its own."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.perf.report import Row, verdict
+from tests.perf.sandbox_proc import REPO, SandboxProcess
+
+FULL_COUNTS = (1_000, 10_000, 50_000)
+QUICK_COUNTS = (10_000,)
+HEADLINE = 10_000
+P3_P99, P3_MAX = 16.0, 50.0
+P4_SECONDS = 0.5
+CHILD_TIMEOUT = 240
+NOTE = ("P3: a 5 ms PreciseTimer in the real window (qasync, offscreen); lateness = interval − 5 ms. "
+        "Idle = the same window with the same N items, paused; busy = after resuming them all, "
+        "8 downloads (concurrency 8) of 1 GiB files at full speed, written to tmpfs where there is "
+        "one. P4: the window's Paste command with N links on the clipboard, until the table's "
+        "viewport has painted with all N rows in the model.")
+
+
+def run_child(mode: str, count: int, sandbox: SandboxProcess) -> dict:
+    shm = Path("/dev/shm")
+    where = shm if shm.is_dir() else None
+    with tempfile.TemporaryDirectory(prefix="vc-bench-ui-") as data, \
+            tempfile.TemporaryDirectory(prefix="vc-bench-dl-", dir=where) as downloads:
+        reply = subprocess.run(
+            [sys.executable, "-m", "tests.perf.ui_child", mode, str(count), sandbox.api_base,
+             sandbox.api_key, downloads, data],
+            cwd=REPO, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+        shutil.rmtree(downloads, ignore_errors=True)
+    if reply.returncode:
+        raise RuntimeError(f"ui_child {mode} {count} failed: {reply.stderr.strip()[-2000:]}")
+    return json.loads(reply.stdout.strip().splitlines()[-1])
+
+
+def run(quick: bool) -> list[Row]:
+    counts = QUICK_COUNTS if quick else FULL_COUNTS
+    stalls: dict[int, dict] = {}
+    pastes: dict[int, dict] = {}
+    with SandboxProcess() as sandbox:
+        for count in counts:
+            pastes[count] = run_child("paste", count, sandbox)
+            stalls[count] = run_child("stall", count, sandbox)
+            print(f"  P3/P4 {count:,} items done", file=sys.stderr)
+    rows = []
+    for count, r in stalls.items():
+        busy, idle = r["busy"], r["idle"]
+        head = count == HEADLINE
+        ok = busy["p99"] <= P3_P99 and busy["max"] <= P3_MAX
+        rows.append(Row(
+            "P3" if head else "P3·growth",
+            f"timer lateness, 8 downloads ({r['mb_per_s']:,.0f} MB/s) + {count:,} queued",
+            f"p99 {busy['p99']:.1f} ms, max {busy['max']:.1f} ms",
+            f"idle p99 {idle['p99']:.1f} ms, max {idle['max']:.1f} ms",
+            f"p99 ×{busy['p99'] / max(idle['p99'], 0.1):.0f}",
+            f"p99 ≤ {P3_P99:.0f} ms, max ≤ {P3_MAX:.0f} ms" if head else "—",
+            verdict(ok) if head else "info"))
+    for count, r in pastes.items():
+        head = count == HEADLINE
+        rows.append(Row(
+            "P4" if head else "P4·growth", f"paste {count:,} links until painted",
+            f"{r['seconds']:.2f} s", f"in the model after {r['in_model_seconds']:.2f} s",
+            target=f"≤ {P4_SECONDS} s" if head else "—",
+            verdict=verdict(r["seconds"] <= P4_SECONDS) if head else "info"))
+    return rows
