@@ -287,7 +287,8 @@ class Engine:
 
     def move(self, ids: Iterable[int], before_id: int | None) -> None:
         moving = [i for i in ids if i in self._items]
-        rest = [i for i in self._order if i not in set(moving)]
+        moving_set = set(moving)
+        rest = [i for i in self._order if i not in moving_set]
         at = rest.index(before_id) if before_id in rest else len(rest)
         self._order = rest[:at] + moving + rest[at:]
         positions = [(item_id, float(n)) for n, item_id in enumerate(self._order)]
@@ -353,9 +354,10 @@ class Engine:
             item = self._items[item_id]
             if item.state is not ItemState.WAITING or item_id in self._tasks:
                 continue
-            if item.job_id is None and self.store.open_intent(item_id) is None:
-                if not self.gate.claim_submission():
-                    continue
+            # Items without a job (an open intent included: it reconciles before it may POST
+            # again) need the account's permission to submit.
+            if item.job_id is None and not self.gate.claim_submission():
+                continue
             self._tasks[item_id] = asyncio.ensure_future(self._run(item_id))
         self._schedule_credit_recheck()
         self._refresh_waiting_counts()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -122,17 +123,22 @@ def safe_filename(name: str | None, fallback: str = "video") -> str:
     return "video"
 
 
-def unique_path(directory: Path, name: str) -> Path:
-    """directory/name if free, else "name (1).ext", "name (2).ext" … — the first that is free."""
-    candidate = directory / name
-    if not candidate.exists() and not candidate.is_symlink():
-        return candidate
+def numbered_names(name: str) -> Iterator[str]:
+    """name, then "name (1).ext", "name (2).ext" … (each within the length limit)."""
+    yield name
     stem, ext = _split_extension(name)
     number = 1
     while True:
         suffix = f" ({number})"
         budget = MAX_NAME_BYTES - len(ext.encode("utf-8")) - len(suffix)
-        candidate = directory / f"{_truncate_utf8(stem, budget).rstrip(' .')}{suffix}{ext}"
+        yield f"{_truncate_utf8(stem, budget).rstrip(' .')}{suffix}{ext}"
+        number += 1
+
+
+def unique_path(directory: Path, name: str) -> Path:
+    """directory/name if free, else "name (1).ext", "name (2).ext" … — the first that is free."""
+    for candidate_name in numbered_names(name):
+        candidate = directory / candidate_name
         if not candidate.exists() and not candidate.is_symlink():
             return candidate
-        number += 1
+    raise AssertionError("unreachable: numbered_names never ends")

@@ -74,36 +74,46 @@ async def _submitted_job(engine: Engine, item_id: int) -> Job:
             if job is not None:
                 return _adopt(engine, item_id, job)
             engine.store.settle_intent_without_job(item_id, engine.clock())
-        now = engine.clock()
-        engine.store.record_intent(item_id, item.url, now)
+        engine.store.record_intent(item_id, item.url, engine.clock())
         try:
             job = await engine.client.submit_download(item.url, item.options)
-        except errors.InsufficientCreditsError as exc:
-            engine.store.settle_intent_without_job(item_id, engine.clock())
-            engine.gate.credits_short(exc)
-            _back_to_waiting(engine, item_id, "Waiting for credits")
-        except (errors.UnauthorizedError, errors.ForbiddenError) as exc:
-            engine.store.settle_intent_without_job(item_id, engine.clock())
-            engine.gate.key_refused(exc)
-            _back_to_waiting(engine, item_id, "Waiting for a working API key")
-        except errors.RateLimitedError as exc:  # the client gave up waiting; nothing was charged
-            engine.store.settle_intent_without_job(item_id, engine.clock())
-            engine.gate.rate_limited(engine.clock() + exc.retry_after, exc.detail)
-            await asyncio.sleep(exc.retry_after)
-            continue
-        except tuple(_ITEM_ERRORS) as exc:
-            engine.store.settle_intent_without_job(item_id, engine.clock())
-            _fail_for_api_error(engine, item_id, exc)
         except errors.ApiError as exc:
-            if isinstance(exc, errors.TransportError) and not exc.maybe_delivered:
+            if not _may_have_charged(exc):
                 engine.store.settle_intent_without_job(item_id, engine.clock())
-            attempt += 1
-            if attempt >= MAX_SUBMIT_ATTEMPTS:
-                _fail(engine, item_id, _kind_for_trouble(exc),
-                      f"VideoConduit did not answer after {attempt} tries: {exc.detail}")
-            await _pause_for(engine, exc, attempt, backoff_delay(attempt))
-            continue
+            attempt = await _after_failed_submit(engine, item_id, exc, attempt)
+            continue  # an open intent is reconciled at the top of the loop before any new POST
         return _adopt(engine, item_id, job)
+
+
+def _may_have_charged(exc: errors.ApiError) -> bool:
+    """Whether the service may have accepted (and charged) a POST that failed on our side.
+    A 4xx is a definite refusal and a refused connection never arrived; anything else is unknown
+    until the job list says otherwise."""
+    if isinstance(exc, errors.TransportError):
+        return exc.maybe_delivered
+    return isinstance(exc, errors.ServerError | errors.MalformedReplyError)
+
+
+async def _after_failed_submit(engine: Engine, item_id: int, exc: errors.ApiError, attempt: int) -> int:
+    """Stop the item (its state set) or wait before the next try; returns the attempts so far."""
+    if isinstance(exc, errors.InsufficientCreditsError):
+        engine.gate.credits_short(exc)
+        _back_to_waiting(engine, item_id, "Waiting for credits")
+    if isinstance(exc, errors.UnauthorizedError | errors.ForbiddenError):
+        engine.gate.key_refused(exc)
+        _back_to_waiting(engine, item_id, "Waiting for a working API key")
+    if isinstance(exc, errors.RateLimitedError):  # the client gave up waiting; nothing was charged
+        engine.gate.rate_limited(engine.clock() + exc.retry_after, exc.detail)
+        await asyncio.sleep(exc.retry_after)
+        return attempt
+    if isinstance(exc, tuple(_ITEM_ERRORS)):
+        _fail_for_api_error(engine, item_id, exc)
+    attempt += 1
+    if attempt >= MAX_SUBMIT_ATTEMPTS:
+        _fail(engine, item_id, _kind_for_trouble(exc),
+              f"VideoConduit did not answer after {attempt} tries: {exc.detail}")
+    await _pause_for(engine, exc, attempt, backoff_delay(attempt))
+    return attempt
 
 
 async def _reconcile(engine: Engine, item_id: int, url: str, since: float, attempt: int) -> Job | None:
@@ -228,13 +238,10 @@ def _part_path(engine: Engine, item_id: int, name: str) -> Path:
     part_name = engine.part_names.get(item_id)
     if part_name is None:
         taken = set(engine.part_names.values())
-        candidate = f"{name}.part"
-        n = 1
-        while candidate in taken or (engine.download_dir / candidate).exists():
-            stem, dot, ext = name.rpartition(".")
-            candidate = f"{stem} ({n}).{ext}.part" if dot else f"{name} ({n}).part"
-            n += 1
-        part_name = candidate
+        part_name = next(
+            candidate for candidate in (f"{n}.part" for n in filenames.numbered_names(name))
+            if candidate not in taken and not (engine.download_dir / candidate).exists()
+        )
         engine.part_names[item_id] = part_name
         engine.store.update_item(item_id, part_name=part_name)
     return engine.download_dir / part_name
