@@ -69,7 +69,16 @@ def status_text(item: Item) -> str:
         return _tr("Done")
     if state is ItemState.CANCELLED:
         return _tr("Cancelled")
-    return _tr("Failed: {problem}").format(problem=describe_problem(item) or _tr("unknown reason"))
+    # The sentence itself lives in the Details column and the tooltip: saying it twice in one row
+    # only meant both copies were cut short.
+    return _tr("Failed")
+
+
+def status_line(item: Item) -> str:
+    """The status with its reason, for places with room for it (the tooltip)."""
+    if item.state is ItemState.FAILED:
+        return _tr("Failed: {problem}").format(problem=describe_problem(item) or _tr("unknown reason"))
+    return status_text(item)
 
 
 def speed_and_eta(item: Item) -> str:
@@ -119,7 +128,7 @@ def saved_in(file_path: str | None) -> str:
 
 def tooltip(item: Item) -> str:
     """Everything about the row: link, status, the full problem and each 422 field error."""
-    lines = [item.url, status_text(item)]
+    lines = [item.url, status_line(item)]
     if item.state is ItemState.FAILED and item.problem and item.problem not in lines[1]:
         lines.append(_tr("The service said: {detail}").format(detail=item.problem))
     if item.field_errors:
