@@ -16,6 +16,7 @@ from app.engine.model import (
     ItemsAdded,
     ItemState,
 )
+from app.ui.problem_text import describe_problem, waiting_text
 
 
 def _clock_time(when: float | None) -> str:
@@ -48,9 +49,12 @@ def describe_item(item: Item) -> str:
         return f"done         {item.file_path}"
     if item.state is ItemState.FAILED:
         details = "; ".join(item.field_errors)
-        return f"failed       {name}: {item.problem}" + (f" ({details})" if details else "")
-    if item.state is ItemState.WAITING and item.waiting_for:
-        return f"waiting      {name} ({item.waiting_for})"
+        return f"failed       {name}: {describe_problem(item)}" + (f" ({details})" if details else "")
+    if item.state is ItemState.UNCONFIRMED:
+        return f"unconfirmed  {name}: {describe_problem(item)}"
+    waiting = waiting_text(item)
+    if item.state in (ItemState.WAITING, ItemState.SUBMITTING) and waiting:
+        return f"{item.state.value:<12} {name} ({waiting})"
     return f"{item.state.value:<12} {name}"
 
 

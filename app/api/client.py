@@ -21,6 +21,7 @@ import time
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -56,6 +57,7 @@ DEFAULT_USER_AGENT = f"VideoConduitDesktop/{app.__version__}"
 CONNECT_TIMEOUT = 10.0
 LIST_PAGE_MAX = 100
 CLOCK_SKEW_SLACK = timedelta(minutes=5)
+CLOCK_ROUNDING = 2.0
 PACER_RECHECK = 2.0  # re-ask the pacer at least this often: a fresh reply may free the budget
 
 T = TypeVar("T")
@@ -100,6 +102,7 @@ class VideoConduitClient:
         self._rng = rng if rng is not None else random.Random()
         self._listeners: list[Listener] = []
         self.rate_limit: RateLimitInfo | None = None
+        self.service_offset: float | None = None  # service clock minus ours, from Date headers
         self.pacer = RequestPacer(clock)
 
     # -- configuration and events -------------------------------------------------------
@@ -137,11 +140,16 @@ class VideoConduitClient:
 
     # -- the API --------------------------------------------------------------------------
 
-    async def submit_download(self, url: str, options: DownloadOptions) -> Job:
-        """POST /v1/download. Costs credits: retried only when nothing can have been charged."""
+    async def submit_download(
+        self, url: str, options: DownloadOptions, idempotency_key: str | None = None
+    ) -> Job:
+        """POST /v1/download. Costs credits: retried only when nothing can have been charged.
+        ``idempotency_key`` travels as ``Idempotency-Key``: a service that honours it answers a
+        re-send of the same intent with the same job instead of a second charge."""
         job = await self._call(
             "POST", "/v1/download", Job.from_json, retry_if=_retry_if_never_sent,
             json_body={"url": url, **options.to_json()},
+            headers={"Idempotency-Key": idempotency_key} if idempotency_key else None,
         )
         return job if job.url is not None else _with_url(job, url)
 
@@ -158,10 +166,16 @@ class VideoConduitClient:
         )
 
     async def find_job_for_url(
-        self, url: str, since: datetime, exclude_ids: Collection[str] = ()
+        self,
+        url: str,
+        since: datetime,
+        exclude_ids: Collection[str] = (),
+        same_url: Callable[[str, str], bool] = str.__eq__,
     ) -> Job | None:
-        """The newest job for ``url`` created since ``since`` (minus clock-skew slack) that is
-        not in ``exclude_ids`` — how a submit whose reply was lost is found again."""
+        """The newest job for ``url`` created since ``since`` (the *service's* time, minus
+        clock-skew slack) that is not in ``exclude_ids`` — how a submit whose reply was lost is
+        found again. Reads every page it needs, newest first; ``same_url`` decides whether a
+        job's url is ours (the engine compares canonical forms)."""
         if since.tzinfo is None:
             since = since.replace(tzinfo=UTC)
         cutoff = since - CLOCK_SKEW_SLACK
@@ -173,12 +187,19 @@ class VideoConduitClient:
             for job in page.jobs:  # newest first
                 if job.created_at is not None and job.created_at < cutoff:
                     return None
-                if job.url == url and job.job_id not in excluded:
+                if job.url is not None and same_url(job.url, url) and job.job_id not in excluded:
                     return job
             cursor = page.next_cursor
             if cursor is None or cursor in seen_cursors:
                 return None
             seen_cursors.add(cursor)
+
+    def service_now(self) -> datetime | None:
+        """The service's clock now, from the ``Date`` header of its last reply (None before
+        any reply). Decisions about "newer than my intent" use it, never the local clock."""
+        if self.service_offset is None:
+            return None
+        return datetime.fromtimestamp(self._clock() + self.service_offset, UTC)
 
     async def get_info(self, url: str) -> dict[str, Any]:
         """GET /v1/info — costs a credit, so only on the user's explicit request, and retried
@@ -198,12 +219,13 @@ class VideoConduitClient:
         retry_if: RetryRule,
         params: dict[str, str | int] | None = None,
         json_body: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> T:
         attempt = 0
         while True:
             attempt += 1
             try:
-                status, body = await self._send(method, path, params, json_body)
+                status, body = await self._send(method, path, params, json_body, headers)
                 try:
                     result = parse(json.loads(body))
                 except (ValueError, UnicodeDecodeError, RecursionError):
@@ -249,14 +271,19 @@ class VideoConduitClient:
         path: str,
         params: dict[str, str | int] | None,
         json_body: dict[str, Any] | None,
+        headers: dict[str, str] | None = None,
     ) -> tuple[int, bytes]:
         """One HTTP exchange: the 2xx body, or an ApiError for anything else."""
         ticket = await self._wait_for_turn()
         try:
-            response = await self._exchange(method, path, params, json_body)
+            response = await self._exchange(method, path, params, json_body, headers)
         finally:
             self.pacer.note_done(ticket)  # before observe: the reply is no longer in flight
-        info = RateLimitInfo.from_headers(response.headers, self._clock())
+        now = self._clock()
+        offset = _clock_offset(response.headers, now)
+        if offset is not None:
+            self.service_offset = offset
+        info = RateLimitInfo.from_headers(response.headers, now, self.service_offset or 0.0)
         if info is not None:
             self.rate_limit = info
             self.pacer.observe(info)
@@ -271,9 +298,12 @@ class VideoConduitClient:
         path: str,
         params: dict[str, str | int] | None,
         json_body: dict[str, Any] | None,
+        extra_headers: dict[str, str] | None = None,
     ) -> httpx.Response:
+        headers = dict(extra_headers or {})
         # Set per request, never as a client default: nothing else can carry the key along.
-        headers = {"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}
+        if self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
         started = time.monotonic()
         try:
             response = await self._http.request(
@@ -283,6 +313,9 @@ class VideoConduitClient:
             logger.debug("%s %s failed after %.0f ms: %s", method, path,
                          (time.monotonic() - started) * 1000, type(exc).__name__)
             raise transport_error_from(exc) from None
+        except httpx.HTTPError as exc:  # e.g. a body labelled gzip that is not: a reply we can't read
+            logger.debug("%s %s unreadable: %s", method, path, type(exc).__name__)
+            raise MalformedReplyError() from None
         logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code,
                      (time.monotonic() - started) * 1000)
         return response
@@ -292,6 +325,22 @@ def _json_object(data: object) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise MalformedReplyError("The service's reply is not a JSON object")
     return data
+
+
+def _clock_offset(headers: httpx.Headers, now: float) -> float | None:
+    """The service's clock minus ours, from the reply's ``Date`` header (whole seconds)."""
+    value = headers.get("Date")
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    offset = when.timestamp() - now
+    # Date has whole seconds: a difference this small is rounding, not a wrong clock.
+    return offset if abs(offset) >= CLOCK_ROUNDING else 0.0
 
 
 def _with_url(job: Job, url: str) -> Job:

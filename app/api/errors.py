@@ -53,6 +53,9 @@ class ApiError(Exception):
         self.status = status if status is not None else self.status_code
         self.code = code
         self.headers: dict[str, str] = dict(headers or {})
+        # True when the body had the documented error shape (a JSON object with a detail): the
+        # service itself answered, not a gateway or proxy in front of it.
+        self.documented = False
         super().__init__(self.detail)
 
     def __str__(self) -> str:
@@ -197,6 +200,12 @@ def error_from_response(
     status: int, headers: Mapping[str, str], body: bytes, *, now: float | None = None
 ) -> ApiError:
     """Build the error for a non-2xx answer. Never raises; ``now`` is for HTTP-date tests."""
+    error = _build_error(status, headers, body, now)
+    error.documented = "detail" in _json_object(body)
+    return error
+
+
+def _build_error(status: int, headers: Mapping[str, str], body: bytes, now: float | None) -> ApiError:
     cls = error_class_for(status)
     payload = _json_object(body)
     context: ErrorContext = {"status": status, "code": as_str(payload.get("code")),

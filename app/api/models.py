@@ -217,7 +217,11 @@ class RateLimitInfo:
         return Plan.from_limit(self.limit)
 
     @classmethod
-    def from_headers(cls, headers: Mapping[str, str], now: float) -> RateLimitInfo | None:
+    def from_headers(
+        cls, headers: Mapping[str, str], now: float, service_offset: float = 0.0
+    ) -> RateLimitInfo | None:
+        """``service_offset`` (the service's clock minus ours) turns the service's reset time
+        into ours, so a wrong local clock does not stretch or skip a window."""
         raw = [header(headers, f"X-RateLimit-{name}") for name in ("Limit", "Remaining", "Reset")]
         if all(value is None for value in raw):
             return None
@@ -225,7 +229,7 @@ class RateLimitInfo:
         return cls(
             limit=limit if limit is not None and limit > 0 else None,
             remaining=max(remaining, 0) if remaining is not None else None,
-            reset_at=reset_at,
+            reset_at=reset_at - service_offset if reset_at is not None else None,
             observed_at=now,
         )
 

@@ -37,6 +37,9 @@ class AccountGate:
         self._clock = clock
         self._account = Account()
         self._probe_in_flight = False
+        # Counts credit refusals: a submit sent before the latest 402 says nothing about the
+        # balance now, so its acceptance must not lift the pause.
+        self.credit_generation = 0
 
     @property
     def account(self) -> Account:
@@ -75,9 +78,13 @@ class AccountGate:
 
     # -- what happened ------------------------------------------------------------------
 
-    def submission_accepted(self) -> None:
+    def submission_accepted(self, sent_in_generation: int) -> None:
+        """A submit was accepted; ``sent_in_generation`` is ``credit_generation`` when it was sent."""
         self._probe_in_flight = False
-        if self._account.state in (AccountState.WAITING_FOR_CREDITS, AccountState.SERVICE_TROUBLE):
+        state = self._account.state
+        if state is AccountState.WAITING_FOR_CREDITS and sent_in_generation != self.credit_generation:
+            return  # sent before the latest refusal: it proves nothing about the balance now
+        if state in (AccountState.WAITING_FOR_CREDITS, AccountState.SERVICE_TROUBLE):
             self._ready()
 
     def submission_ended(self) -> None:
@@ -86,6 +93,7 @@ class AccountGate:
 
     def credits_short(self, error: errors.InsufficientCreditsError) -> None:
         self._probe_in_flight = False
+        self.credit_generation += 1
         self._set(
             state=AccountState.WAITING_FOR_CREDITS,
             key_problem=None,

@@ -17,7 +17,7 @@ import httpx
 
 from app.api.client import VideoConduitClient
 from app.api.models import DownloadOptions
-from app.engine import pipeline, urls
+from app.engine import urls
 from app.engine.account import AccountGate
 from app.engine.model import (
     Account,
@@ -34,7 +34,10 @@ from app.engine.model import (
     Outcome,
     ProblemKind,
 )
+from app.engine.parts import PartFiles
+from app.engine.pipeline import ItemPipeline, PipelineParts
 from app.engine.store import ItemRow, Store
+from app.engine.submission import BRIEF_LOOK, PATIENT_LOOK_SECONDS
 from app.engine.transfer import make_file_client
 from app.engine.watcher import JobWatcher
 
@@ -42,9 +45,11 @@ log = logging.getLogger("app.engine")
 
 # Item fields that live in the database; the rest (speed, ETA, …) is only for the screen.
 _PERSISTED = {
-    "state", "position", "job_id", "filename", "file_path", "bytes_done", "bytes_total",
-    "problem", "problem_kind", "field_errors",
+    "state", "position", "job_id", "filename", "part_name", "file_path", "bytes_done",
+    "bytes_total", "problem", "problem_kind", "field_errors",
 }
+# Not fields of an Item (the screen has no use for them), but persisted with it.
+_STORE_ONLY = {"part_name"}
 
 
 class Engine:
@@ -57,6 +62,8 @@ class Engine:
         concurrency: int = 3,
         file_client: httpx.AsyncClient | None = None,
         clock: Callable[[], float] = time.time,
+        brief_look: tuple[float, ...] = BRIEF_LOOK,
+        patient_look: float = PATIENT_LOOK_SECONDS,
     ) -> None:
         self.store = store
         self.client = client
@@ -71,7 +78,12 @@ class Engine:
         self._order: list[int] = []
         self._keys: dict[str, int] = {}  # normalized URL → item id, for de-duplication
         self._url_keys: dict[int, str] = {}
-        self.part_names: dict[int, str] = {}
+        self.parts = PartFiles()
+        self.pipeline = ItemPipeline(PipelineParts(
+            client=client, watcher=self.watcher, ledger=store, gate=self.gate, parts=self.parts,
+            file_client=self.file_client, folder=lambda: self.download_dir, item=self.item,
+            report=self.update, same_url=_same_url, clock=clock,
+            brief_look=brief_look, patient_look=patient_look))
         self._tasks: dict[int, asyncio.Task[None]] = {}
         # Kept up to date item by item, so a command on 10,000 rows stays linear.
         self._waiting = 0  # items in WAITING
@@ -138,7 +150,7 @@ class Engine:
             self._keys[row.url_key] = item.id
             self._url_keys[item.id] = row.url_key
             if row.part_name:
-                self.part_names[item.id] = row.part_name
+                self.parts.remember(item.id, row.part_name)
         self._started = True
         if self.client.api_key is None:
             self.gate.key_missing()
@@ -241,25 +253,67 @@ class Engine:
             item = self._items.get(item_id)
             if item and not item.state.is_finished:
                 self._stop_task(item_id)
-                pipeline.discard_part(self, item_id)
+                self._discard_part(item_id)
                 self.update(item_id, state=ItemState.CANCELLED, speed=None, eta=None,
-                            bytes_done=0, waiting_for=None)
+                            bytes_done=0, waiting_for=None, wait_until=None)
 
     def retry(self, ids: Iterable[int]) -> None:
+        """Go on with failed or cancelled items without paying again: a paid job is reused, and
+        an item that would need a new charge is left alone (that is ``submit_again``)."""
         self._command(self._retry, ids)
 
     def _retry(self, ids: Iterable[int]) -> None:
         for item_id in ids:
             item = self._items.get(item_id)
-            if item and item.state in (ItemState.FAILED, ItemState.CANCELLED):
-                # A job the service failed is gone: retrying means a new, paid submission, which
-                # the person has just asked for. Any other failure keeps the paid-for job.
-                job_id = None if item.problem_kind is ProblemKind.JOB_FAILED else item.job_id
-                self.update(item_id, state=ItemState.WAITING, job_id=job_id, problem=None,
-                            problem_kind=None, field_errors=())
+            if item and item.state in (ItemState.FAILED, ItemState.CANCELLED) and not item.needs_new_charge:
+                self.update(item_id, state=ItemState.WAITING, problem=None, problem_kind=None,
+                            field_errors=())
+
+    def look_again(self, ids: Iterable[int]) -> None:
+        """An unconfirmed submit: look for its job in the list once more (costs nothing)."""
+        self._command(self._look_again, ids)
+
+    def _look_again(self, ids: Iterable[int]) -> None:
+        for item_id in ids:
+            item = self._items.get(item_id)
+            if item and item.state is ItemState.UNCONFIRMED:
+                self.update(item_id, state=ItemState.WAITING)
+
+    def submit_again(self, ids: Iterable[int]) -> None:
+        """The person asked for a new, paid submission: for an unconfirmed submit (giving up
+        its open intent), a failed job or a job the service no longer has."""
+        self._command(self._submit_again, ids)
+
+    def _submit_again(self, ids: Iterable[int]) -> None:
+        for item_id in ids:
+            item = self._items.get(item_id)
+            if item and item.needs_new_charge:
+                self.pipeline.submitter.abandon_open_intent(item_id)
+                self._discard_part(item_id)  # the new job's file is not the old one's
+                self.update(item_id, state=ItemState.WAITING, job_id=None, problem=None,
+                            problem_kind=None, field_errors=(), bytes_done=0)
+
+    def retry_plan(self, ids: Iterable[int]) -> tuple[list[int], list[int], int]:
+        """(ids retried for free, ids that need a new charge, the credits those would cost)."""
+        free: list[int] = []
+        paid: list[int] = []
+        for item_id in ids:
+            item = self._items.get(item_id)
+            if item is None:
+                continue
+            if item.needs_new_charge:
+                paid.append(item_id)
+            elif item.state in (ItemState.FAILED, ItemState.CANCELLED):
+                free.append(item_id)
+        return free, paid, sum(self._items[i].credit_cost for i in paid)
+
+    def failed_ids(self) -> list[int]:
+        return [i for i in self._order
+                if self._items[i].state in (ItemState.FAILED, ItemState.UNCONFIRMED)]
 
     def retry_all_failed(self) -> None:
-        self.retry([i for i in self._order if self._items[i].state is ItemState.FAILED])
+        """Everything that can go on without a new charge; the rest waits for ``submit_again``."""
+        self.retry(self.failed_ids())
 
     def remove(self, ids: Iterable[int]) -> None:
         removed = []
@@ -269,7 +323,7 @@ class Engine:
                 continue
             self._stop_task(item_id)
             if item.state is not ItemState.COMPLETED:
-                pipeline.discard_part(self, item_id)
+                self._discard_part(item_id)
             del self._items[item_id]
             self._track(item, None)
             self._keys.pop(self._url_keys.pop(item_id, ""), None)
@@ -324,10 +378,13 @@ class Engine:
     # -- state changes (used by the pipeline) ---------------------------------------------
 
     def update(self, item_id: int, *, persist: bool = True, **changes: Any) -> Item | None:
+        """The one writer of items: the snapshot, the row (a job id together with its ledger
+        entry) and the event."""
         item = self._items.get(item_id)
         if item is None:
             return None
-        old, item = item, dataclasses.replace(item, **changes)
+        old, item = item, dataclasses.replace(
+            item, **{k: v for k, v in changes.items() if k not in _STORE_ONLY})
         self._items[item_id] = item
         self._track(old, item)
         stored = {k: _to_db(v) for k, v in changes.items() if k in _PERSISTED}
@@ -338,6 +395,10 @@ class Engine:
             self._refresh_waiting_counts()
             self._check_settled()
         return item
+
+    def _discard_part(self, item_id: int) -> None:
+        if self.parts.discard(item_id, self.download_dir):
+            self.store.update_item(item_id, part_name=None)
 
     def _refresh_waiting_counts(self) -> None:
         self.gate.waiting_counts(self._unsubmitted, self._unsubmitted_cost)
@@ -373,13 +434,13 @@ class Engine:
 
     async def _run(self, item_id: int) -> None:
         try:
-            await pipeline.run_item(self, item_id)
+            await self.pipeline.run(item_id)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # a bug must cost one row, not the queue
             log.exception("item %s failed unexpectedly", item_id)
-            self.update(item_id, state=ItemState.FAILED, problem_kind=ProblemKind.OTHER,
-                        problem=f"Something unexpected went wrong: {exc}", speed=None, eta=None)
+            self.update(item_id, state=ItemState.FAILED, problem_kind=ProblemKind.UNEXPECTED,
+                        problem=f"{type(exc).__name__}: {exc}", speed=None, eta=None)
         finally:
             if self._tasks.get(item_id) is asyncio.current_task():
                 del self._tasks[item_id]
@@ -410,11 +471,16 @@ class Engine:
             if self._settled.is_set():
                 break
         states = [i.state for i in self._items.values()]
-        if ItemState.WAITING in states or ItemState.PAUSED in states:
+        if {ItemState.WAITING, ItemState.PAUSED, ItemState.UNCONFIRMED} & set(states):
             return Outcome.WAITING_FOR_USER
         if ItemState.FAILED in states:
             return Outcome.SOME_FAILED
         return Outcome.ALL_COMPLETED
+
+
+def _same_url(a: str, b: str) -> bool:
+    """Whether a job's url (as the service tells it) is this item's link."""
+    return urls.normalize_url(a) == urls.normalize_url(b)
 
 
 def _to_db(value: Any) -> Any:

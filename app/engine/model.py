@@ -18,6 +18,9 @@ class ItemState(StrEnum):
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    # The service may have accepted the link (a reply got lost) but its job list does not show
+    # it: nothing is sent again until the person chooses "Look again" or "Submit again".
+    UNCONFIRMED = "unconfirmed"
 
     @property
     def is_finished(self) -> bool:
@@ -36,13 +39,28 @@ class ProblemKind(StrEnum):
     CONFLICT = "conflict"  # 409
     VALIDATION = "validation"  # 422, with field errors
     JOB_FAILED = "job_failed"  # the service could not produce the file
+    JOB_GONE = "job_gone"  # the service no longer knows a paid job (404/410 on its id)
+    NO_FILE_LINK = "no_file_link"  # the job completed without a file link
     LINK_EXPIRED = "link_expired"  # the file link expired and a fresh one could not be had
     DISK_FULL = "disk_full"
     NOT_WRITABLE = "not_writable"
     NOT_MEDIA = "not_media"
     NETWORK = "network"  # gave up after retries
     SERVER = "server"  # gave up after retries
+    UNEXPECTED = "unexpected"  # a bug: ``problem`` holds the exception, for the details view
     OTHER = "other"
+
+
+# Kinds whose retry needs a new, paid submission: never done without the person asking for it.
+NEW_CHARGE_KINDS = frozenset({ProblemKind.JOB_FAILED, ProblemKind.JOB_GONE})
+
+
+class WaitReason(StrEnum):
+    """What a waiting or submitting item waits for, so the UI can say it (and until when)."""
+
+    CREDITS = "credits"
+    KEY = "key"
+    CONFIRMING = "confirming"  # looking for the job of a submit whose answer got lost
 
 
 class AccountState(StrEnum):
@@ -86,11 +104,18 @@ class Item:
     problem: str | None = None  # friendly sentence for the row
     problem_kind: ProblemKind | None = None
     field_errors: tuple[str, ...] = ()
-    waiting_for: str | None = None  # what a waiting item waits for, in words
+    waiting_for: WaitReason | None = None
+    wait_until: float | None = None  # Unix time the current wait ends (a look-up's deadline)
 
     @property
     def credit_cost(self) -> int:
         return self.options.credit_cost
+
+    @property
+    def needs_new_charge(self) -> bool:
+        """Whether going on means a new paid submission (the person must say so)."""
+        return self.state is ItemState.UNCONFIRMED or (
+            self.state is ItemState.FAILED and self.problem_kind in NEW_CHARGE_KINDS)
 
 
 @dataclass(frozen=True)

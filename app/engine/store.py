@@ -13,10 +13,11 @@ import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -58,6 +59,14 @@ _MIGRATIONS: dict[int, str] = {
         completed_at REAL NOT NULL
     );
     """,
+    # The ledger learns the Idempotency-Key of each intent, the service's clock when it was made,
+    # and what became of its last POST (see IntentOutcome). An open intent of version 1 has no
+    # outcome: like one whose POST was in flight, it is looked up, never re-sent on a guess.
+    2: """
+    ALTER TABLE ledger ADD COLUMN idempotency_key TEXT;
+    ALTER TABLE ledger ADD COLUMN service_at REAL;
+    ALTER TABLE ledger ADD COLUMN outcome TEXT;
+    """,
 }
 
 ITEM_COLUMNS = (
@@ -89,11 +98,24 @@ class ItemRow:
     field_errors: tuple[str, ...]
 
 
+class IntentOutcome(StrEnum):
+    """What the ledger knows about an intent's last POST."""
+
+    SENDING = "sending"  # sent, or about to be: no answer recorded — money may have moved
+    TROUBLE = "trouble"  # the service said it had trouble (documented 5xx): may be re-sent after a look
+    REFUSED = "refused"  # a definite refusal: nothing was charged
+    JOB = "job"  # accepted: the job id is recorded
+    ABANDONED = "abandoned"  # the person chose to submit again instead of waiting for this one
+
+
 @dataclass(frozen=True)
 class Intent:
     item_id: int
     url: str
-    intent_at: float
+    intent_at: float  # local clock
+    idempotency_key: str | None = None
+    service_at: float | None = None  # the service's clock at the intent, when known
+    outcome: IntentOutcome = IntentOutcome.SENDING
 
 
 @dataclass(frozen=True)
@@ -114,7 +136,9 @@ class Store:
         try:
             self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a committed intent or job id survives a power cut, not only a crash (the
+            # ledger is what keeps a link from being paid twice); tests/perf measures the cost.
+            self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA busy_timeout=5000")
             self._migrate()
         except sqlite3.Error as exc:
@@ -181,6 +205,8 @@ class Store:
         return ids
 
     def update_item(self, item_id: int, **fields: Any) -> None:
+        """The one writer of an item's row. A job id is written together with the settling of
+        the item's open intent, in one transaction: the ledger and the row never disagree."""
         unknown = set(fields) - set(ITEM_COLUMNS)
         if unknown:
             raise ValueError(f"unknown item fields: {sorted(unknown)}")
@@ -188,10 +214,18 @@ class Store:
             return
         assignments = ", ".join(f"{name} = ?" for name in fields)
         values = [_encode(name, value) for name, value in fields.items()]
-        self._db.execute(
-            f"UPDATE items SET {assignments}, updated_at = ? WHERE id = ?",
-            (*values, time.time(), item_id),
-        )
+        now = time.time()
+        with self._transaction():
+            if fields.get("job_id"):
+                self._db.execute(
+                    "UPDATE ledger SET job_id = ?, settled_at = ?, outcome = ? "
+                    "WHERE item_id = ? AND settled_at IS NULL",
+                    (fields["job_id"], now, IntentOutcome.JOB.value, item_id),
+                )
+            self._db.execute(
+                f"UPDATE items SET {assignments}, updated_at = ? WHERE id = ?",
+                (*values, now, item_id),
+            )
 
     def set_positions(self, positions: Iterable[tuple[int, float]]) -> None:
         with self._transaction():
@@ -206,38 +240,42 @@ class Store:
 
     # -- the submission ledger ------------------------------------------------------------
 
-    def record_intent(self, item_id: int, url: str, now: float) -> None:
-        """Committed before the POST: from here on, a restart must reconcile, not resubmit."""
+    def record_intent(self, item_id: int, url: str, now: float, idempotency_key: str | None = None,
+                      service_at: float | None = None) -> Intent:
+        """Committed (durably) before the POST: from here on, a restart must look, not resubmit."""
         self._db.execute(
-            "INSERT INTO ledger (item_id, url, intent_at) VALUES (?, ?, ?)", (item_id, url, now)
+            "INSERT INTO ledger (item_id, url, intent_at, idempotency_key, service_at, outcome) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (item_id, url, now, idempotency_key, service_at, IntentOutcome.SENDING.value),
         )
+        return Intent(item_id, url, now, idempotency_key, service_at)
 
-    def record_job(self, item_id: int, job_id: str, now: float) -> None:
-        """Committed right after the POST's reply: the job id and the settled intent, together."""
-        with self._transaction():
-            self._db.execute(
-                "UPDATE ledger SET job_id = ?, settled_at = ? "
-                "WHERE item_id = ? AND settled_at IS NULL",
-                (job_id, now, item_id),
-            )
-            self._db.execute(
-                "UPDATE items SET job_id = ?, updated_at = ? WHERE id = ?", (job_id, now, item_id)
-            )
+    def set_intent_outcome(self, item_id: int, outcome: IntentOutcome, now: float) -> None:
+        """Record what became of the open intent's POST; REFUSED and ABANDONED settle it."""
+        settled = now if outcome in (IntentOutcome.REFUSED, IntentOutcome.ABANDONED) else None
+        self._db.execute(
+            "UPDATE ledger SET outcome = ?, settled_at = ? WHERE item_id = ? AND settled_at IS NULL",
+            (outcome.value, settled, item_id),
+        )
 
     def settle_intent_without_job(self, item_id: int, now: float) -> None:
         """The service answered with a definite refusal (nothing was charged)."""
-        self._db.execute(
-            "UPDATE ledger SET settled_at = ? WHERE item_id = ? AND settled_at IS NULL",
-            (now, item_id),
-        )
+        self.set_intent_outcome(item_id, IntentOutcome.REFUSED, now)
 
     def open_intent(self, item_id: int) -> Intent | None:
         row = self._db.execute(
-            "SELECT item_id, url, intent_at FROM ledger WHERE item_id = ? AND settled_at IS NULL "
-            "ORDER BY intent_at LIMIT 1",
+            "SELECT item_id, url, intent_at, idempotency_key, service_at, outcome FROM ledger "
+            "WHERE item_id = ? AND settled_at IS NULL ORDER BY intent_at LIMIT 1",
             (item_id,),
         ).fetchone()
-        return Intent(*row) if row else None
+        if row is None:
+            return None
+        outcome = IntentOutcome(row[5]) if row[5] else IntentOutcome.SENDING
+        return Intent(row[0], row[1], row[2], row[3], row[4], outcome)
+
+    def record_job(self, item_id: int, job_id: str, now: float) -> None:
+        """The job id and the settled intent, together (same as ``update_item(job_id=…)``)."""
+        self.update_item(item_id, job_id=job_id)
 
     def known_job_ids(self) -> set[str]:
         rows = self._db.execute("SELECT job_id FROM ledger WHERE job_id IS NOT NULL")

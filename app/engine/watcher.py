@@ -4,21 +4,34 @@ Polling counts against the same per-minute budget as submitting. One ``GET /v1/j
 for up to 100 jobs, so while several jobs are processing the watcher asks for the list once per
 round instead of once per job; a lone job is polled directly. Jobs the list does not show (pushed
 off the first page by other clients of the same key) are then polled one by one.
+
+Errors are per job: one job's 404/410 ends that job's wait alone (``JobGone``); a failed list
+read or an unreadable job reply is waited out and asked again next round. Only a refused key
+concerns every job. Nothing — not even a bug in one round — stops the poller.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.api.client import VideoConduitClient
-from app.api.errors import ApiError
+from app.api.errors import ApiError, ForbiddenError, UnauthorizedError
 from app.api.models import Job
 from app.api.pacing import poll_interval
 
 LIST_PAGE_MAX = 100
+GONE_STATUSES = (404, 410)
+MAX_ROUND_BACKOFF = 30.0
+
+log = logging.getLogger("app.engine")
+
+
+class JobGone(Exception):
+    """The service no longer knows this job (404/410 on its id)."""
 
 
 @dataclass
@@ -63,11 +76,13 @@ class JobWatcher:
             await asyncio.gather(self._task, return_exceptions=True)
 
     async def _run(self) -> None:
+        failures = 0
         while self._watches:
             round_start = self._clock()
             while True:
                 youngest = min((self._clock() - w.since for w in self._watches.values()), default=0.0)
-                delay = round_start + poll_interval(youngest) - self._clock()
+                pause = poll_interval(youngest) + min(MAX_ROUND_BACKOFF, 2.0 ** failures - 1)
+                delay = round_start + pause - self._clock()
                 self._wake.clear()
                 if delay <= 0:
                     break
@@ -79,26 +94,58 @@ class JobWatcher:
             if not waiting:
                 continue
             try:
-                found = await self._poll(list(waiting))
-            except ApiError as exc:
-                for watch in waiting.values():
-                    if not watch.future.done():
-                        watch.future.set_exception(exc)
-                continue
-            for job_id, job in found.items():
-                pending = waiting.get(job_id)
-                if pending is not None and not pending.future.done():
-                    pending.future.set_result(job)
+                failures = 0 if await self._round(waiting) else failures + 1
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a bug in one round must not stop every job's progress for good
+                log.exception("job poll round failed; trying again")
+                failures += 1
 
-    async def _poll(self, job_ids: list[str]) -> dict[str, Job]:
+    async def _round(self, waiting: dict[str, _Watch]) -> bool:
+        """One polling round; False when some read failed (the next round comes later)."""
+        healthy = True
         found: dict[str, Job] = {}
-        if len(job_ids) > 1:
-            self.requests += 1
-            page = await self._client.list_jobs(limit=min(LIST_PAGE_MAX, max(20, 2 * len(job_ids))))
-            wanted = set(job_ids)
-            found = {job.job_id: job for job in page.jobs if job.job_id in wanted}
-        for job_id in job_ids:
-            if job_id not in found:
+        if len(waiting) > 1:
+            try:
+                self.requests += 1
+                page = await self._client.list_jobs(limit=min(LIST_PAGE_MAX, max(20, 2 * len(waiting))))
+                found = {job.job_id: job for job in page.jobs if job.job_id in waiting}
+            except (UnauthorizedError, ForbiddenError) as exc:
+                self._fail_all(waiting, exc)
+                return False
+            except ApiError as exc:
+                log.info("job list unreadable this round (%s); asking job by job", type(exc).__name__)
+                healthy = False
+        for job_id in waiting:
+            if job_id in found:
+                continue
+            try:
                 self.requests += 1
                 found[job_id] = await self._client.get_job(job_id)
-        return found
+            except (UnauthorizedError, ForbiddenError) as exc:
+                self._fail_all(waiting, exc)
+                return False
+            except ApiError as exc:
+                if exc.status in GONE_STATUSES:
+                    _settle(waiting[job_id].future, exception=JobGone(job_id))
+                else:  # this job's reply alone was bad: ask again next round
+                    log.info("job %s unreadable this round (%s)", job_id, type(exc).__name__)
+                    healthy = False
+        for job_id, job in found.items():
+            _settle(waiting[job_id].future, result=job)
+        return healthy
+
+    @staticmethod
+    def _fail_all(waiting: dict[str, _Watch], exc: ApiError) -> None:
+        for watch in waiting.values():
+            _settle(watch.future, exception=exc)
+
+
+def _settle(future: asyncio.Future[Job], result: Job | None = None,
+            exception: BaseException | None = None) -> None:
+    if future.done():
+        return
+    if exception is not None:
+        future.set_exception(exception)
+    elif result is not None:
+        future.set_result(result)

@@ -32,13 +32,18 @@ def enabled_commands(selected: Sequence[Item], present: Collection[ItemState]) -
         names |= {"resume", "toggle_pause"}
     if any(not state.is_finished for state in states):
         names.add("cancel")
-    if states & set(_RETRYABLE):
+    if any(state in _RETRYABLE and not item.needs_new_charge for item, state in
+           ((item, item.state) for item in selected)):
         names.add("retry")
+    if ItemState.UNCONFIRMED in states:
+        names.add("look_again")
+    if any(item.needs_new_charge for item in selected):
+        names.add("submit_again")
     if len(selected) == 1:
         names.add("get_details")
         if selected[0].state is ItemState.COMPLETED and selected[0].file_path:
             names |= {"open_file", "show_in_folder"}
-    if ItemState.FAILED in present:
+    if ItemState.FAILED in present or ItemState.UNCONFIRMED in present:
         names.add("retry_all_failed")
     if ItemState.COMPLETED in present or ItemState.CANCELLED in present:
         names.add("clear_finished")
@@ -67,6 +72,12 @@ class QueueActions(QObject):
                            _tr("Stop the selected downloads and keep them in the list"))
         self.retry = make("retry", _tr("Retry"), "retry", "Ctrl+R", window,
                           _tr("Try the selected failed or cancelled downloads again"))
+        self.look_again = make("look_again", _tr("Look again"), "retry", None, window,
+                               _tr("Check VideoConduit's job list again for the selected links "
+                                   "(costs nothing)"))
+        self.submit_again = make("submit_again", _tr("Submit again (costs credits)"), "retry-all",
+                                 None, window, _tr("Send the selected links to VideoConduit "
+                                                   "again — a new charge, asked first"))
         self.remove = make("remove", _tr("Remove"), "remove", QKeySequence.StandardKey.Delete,
                            in_view, _tr("Remove the selected downloads from the list "
                                         "(downloaded files stay on disk)"))

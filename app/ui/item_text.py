@@ -18,7 +18,7 @@ from app.ui.formatting import (
     format_progress,
     format_speed,
 )
-from app.ui.problem_text import describe_problem
+from app.ui.problem_text import describe_problem, waiting_text
 
 SEPARATOR = " · "
 
@@ -69,6 +69,8 @@ def status_text(item: Item) -> str:
         return _tr("Done")
     if state is ItemState.CANCELLED:
         return _tr("Cancelled")
+    if state is ItemState.UNCONFIRMED:
+        return _tr("Not confirmed")
     # The sentence itself lives in the Details column and the tooltip: saying it twice in one row
     # only meant both copies were cut short.
     return _tr("Failed")
@@ -78,6 +80,8 @@ def status_line(item: Item) -> str:
     """The status with its reason, for places with room for it (the tooltip)."""
     if item.state is ItemState.FAILED:
         return _tr("Failed: {problem}").format(problem=describe_problem(item) or _tr("unknown reason"))
+    if item.state is ItemState.UNCONFIRMED:
+        return _tr("Not confirmed: {problem}").format(problem=describe_problem(item))
     return status_text(item)
 
 
@@ -102,12 +106,13 @@ def details_text(item: Item) -> str:
     state = item.state
     if state is ItemState.DOWNLOADING:
         return speed_and_eta(item)
-    if state is ItemState.FAILED:
+    if state in (ItemState.FAILED, ItemState.UNCONFIRMED):
         return describe_problem(item) or ""
     if state is ItemState.COMPLETED:
         return saved_in(item.file_path)
-    if item.waiting_for and state in (ItemState.WAITING, ItemState.PAUSED):
-        return item.waiting_for
+    waiting = waiting_text(item)
+    if waiting and state in (ItemState.WAITING, ItemState.PAUSED, ItemState.SUBMITTING):
+        return waiting
     if state is ItemState.WAITING:
         cost = item.credit_cost
         return _tr("1 credit") if cost == 1 else _tr("{n} credits").format(n=cost)
@@ -134,8 +139,9 @@ def tooltip(item: Item) -> str:
     if item.field_errors:
         lines.append(_tr("What VideoConduit rejected:"))
         lines.extend(f"  • {error}" for error in item.field_errors)
-    if item.waiting_for:
-        lines.append(item.waiting_for)
+    waiting = waiting_text(item)
+    if waiting:
+        lines.append(waiting)
     if item.file_path:
         lines.append(_tr("Saved as {path}").format(path=item.file_path))
     return "\n".join(lines)

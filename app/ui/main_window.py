@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.engine.model import Account, Item, ItemState
+from app.engine.model import Account, IntakeReport, Item, ItemState
 from app.resources import app_icon
 from app.ui.actions import QueueActions
 from app.ui.add_dialog import AddDialog
@@ -144,7 +144,9 @@ class MainWindow(QMainWindow):
         acts.cancel.triggered.connect(lambda: engine.cancel(self.selected_ids()))
         acts.retry.triggered.connect(lambda: engine.retry(self.selected_ids()))
         acts.remove.triggered.connect(lambda: engine.remove(self.selected_ids()))
-        acts.retry_all_failed.triggered.connect(engine.retry_all_failed)
+        acts.look_again.triggered.connect(lambda: engine.look_again(self.selected_ids()))
+        acts.submit_again.triggered.connect(lambda: self._go_on_with(self.selected_ids()))
+        acts.retry_all_failed.triggered.connect(lambda: self._go_on_with(engine.failed_ids()))
         acts.clear_finished.triggered.connect(engine.clear_finished)
         acts.settings.triggered.connect(self._show_settings)
         acts.open_file.triggered.connect(self._open_selected_file)
@@ -219,11 +221,11 @@ class MainWindow(QMainWindow):
         self.add_dialog.raise_()
         return self.add_dialog
 
-    def receive_links(self, text: str) -> None:
-        """Links handed over by a second launch: queue them and come to the front."""
-        if text.strip():
-            self.intake.add_text(text)
+    def receive_links(self, text: str) -> IntakeReport | None:
+        """Links handed over by a later launch: queue them and come to the front."""
+        report = self.intake.add_text(text) if text.strip() else None
         self.show_and_raise()
+        return report
 
     def show_and_raise(self) -> None:
         if self.isMinimized():
@@ -254,6 +256,13 @@ class MainWindow(QMainWindow):
             self.status.show_report(self.tr("Copied 1 link") if len(urls) == 1 else
                                     self.tr("Copied {n} links").format(n=len(urls)))
 
+    def _go_on_with(self, ids: list[int]) -> None:
+        """Retry what costs nothing at once; what needs a new charge only after one question."""
+        free, paid, credits = self.engine.retry_plan(ids)
+        self.engine.retry(free)
+        if paid and self.presenter is not None:
+            self.presenter.confirm_new_charge(paid, credits)
+
     def _show_details(self) -> None:
         item = self._single_selected()
         if item is not None and self.presenter is not None:
@@ -267,6 +276,7 @@ class MainWindow(QMainWindow):
         acts = self.commands
         menu = QMenu(self)
         menu.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.remove])
+        menu.addActions([a for a in (acts.look_again, acts.submit_again) if a.isEnabled()])
         menu.addSeparator()
         menu.addActions([acts.open_file, acts.show_in_folder, acts.copy_url])
         menu.addSeparator()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QStyle
 
 from app.engine.model import Account, AccountState, ItemState, KeyProblem, ProblemKind
 from app.ui.bridge import EngineBridge
@@ -29,11 +29,12 @@ from app.ui.dialogs.details_dialog import DetailsDialog
 from app.ui.dialogs.fix_banner import FixBanner
 from app.ui.dialogs.forbidden_dialog import ForbiddenDialog
 from app.ui.dialogs.key_dialog import KeyDialog, KeyTestResult
+from app.ui.dialogs.message_dialog import MessageDialog
 from app.ui.dialogs.rate_limit_banner import RateLimitBanner
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.dialogs.trouble_banner import TroubleBanner
 from app.ui.dialogs.welcome_dialog import WelcomeDialog
-from app.ui.problem_text import FIXABLE_KINDS
+from app.ui.problem_text import FIXABLE_KINDS, new_charge_question
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -210,6 +211,26 @@ class Presenter(QObject):
         for other in [k for k in self.dialogs if k.startswith("details:") and k != kind]:
             self._close_dialog(other)  # one details dialog: the newest question wins
         return self._dialog(kind, lambda: DetailsDialog(item, self.engine.fetch_info, self._window))
+
+    def confirm_new_charge(self, ids: list[int], credits: int) -> MessageDialog:
+        """One question before anything is paid for again; the newest question replaces an
+        older one (its rows are still there to ask about)."""
+        self._close_dialog("new_charge")
+
+        def make() -> MessageDialog:
+            headline, explanation, button = new_charge_question(len(ids), credits)
+            dialog = MessageDialog(QStyle.StandardPixmap.SP_MessageBoxQuestion, self._window)
+            dialog.setWindowTitle(_tr("Submit again"))
+            dialog.set_headline(headline)
+            dialog.add_paragraph(explanation)
+
+            def confirmed() -> None:
+                self.engine.submit_again(ids)
+                dialog.accept()
+            dialog.add_button(button, QDialogButtonBox.ButtonRole.AcceptRole, confirmed)
+            dialog.add_button(_tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole, dialog.reject)
+            return dialog
+        return self._dialog("new_charge", make)
 
     # -- item problems a person can fix ------------------------------------------------------
 

@@ -13,7 +13,16 @@ import time
 from PySide6.QtCore import QCoreApplication
 
 from app.api import errors
-from app.engine.model import Account, AccountState, Item, KeyProblem, ProblemKind, TroubleKind
+from app.engine.model import (
+    Account,
+    AccountState,
+    Item,
+    ItemState,
+    KeyProblem,
+    ProblemKind,
+    TroubleKind,
+    WaitReason,
+)
 from app.ui.formatting import format_countdown, format_duration
 
 # Where a person manages keys; the docs name no such page, so it sits next to the pricing link.
@@ -54,6 +63,12 @@ _ITEM_SENTENCES = {
     ProblemKind.UNSUPPORTED: "This site isn't supported, or the video is unavailable",
     ProblemKind.CONFLICT: "VideoConduit already has this download",
     ProblemKind.JOB_FAILED: "VideoConduit could not produce the file; its credits were returned",
+    ProblemKind.JOB_GONE: "VideoConduit no longer has this job — Submit again to download it "
+                          "(that is a new charge)",
+    ProblemKind.NO_FILE_LINK: "VideoConduit finished the job but gave no link to the file — "
+                              "press Retry later",
+    ProblemKind.UNEXPECTED: "Something unexpected went wrong — press Retry; if it happens again, "
+                            "the log has the details",
     ProblemKind.LINK_EXPIRED: "The download link expired — press Retry to get a fresh one",
     ProblemKind.DISK_FULL: "Your disk is full — free some space, then press Retry",
     ProblemKind.NOT_WRITABLE: "Can't write to the download folder — choose another one, "
@@ -68,12 +83,47 @@ _ITEM_SENTENCES = {
 _KINDS_WITH_DETAIL = (ProblemKind.BAD_REQUEST, ProblemKind.CONFLICT, ProblemKind.JOB_FAILED)
 
 
+UNCONFIRMED_SENTENCE = ("VideoConduit may have accepted this link, but it is not in your job list "
+                       "yet. Look again, or Submit again (a new charge).")
+
+
+def unconfirmed_text() -> str:
+    return _tr(UNCONFIRMED_SENTENCE)
+
+
+def waiting_text(item: Item, now: float | None = None) -> str | None:
+    """What a waiting item waits for, and until when if that is known."""
+    reason = item.waiting_for
+    if reason is WaitReason.CREDITS:
+        return _tr("Waiting for credits")
+    if reason is WaitReason.KEY:
+        return _tr("Waiting for a working API key")
+    if reason is WaitReason.CONFIRMING:
+        if item.wait_until is None:
+            return _tr("Checking whether VideoConduit received this link…")
+        return _tr("Checking whether VideoConduit received this link (until {time})").format(
+            time=clock_time(item.wait_until)[:5])
+    return None
+
+
+def new_charge_question(count: int, credits: int) -> tuple[str, str, str]:
+    """(headline, explanation, button) for submitting downloads again at a new charge."""
+    headline = _plural(count, "Submit {n} download again?", "Submit {n} downloads again?")
+    explanation = _tr("VideoConduit no longer has a usable job for these, so going on means a "
+                      "new submission. That costs {credits}; nothing is charged unless you "
+                      "confirm.").format(credits=_plural(credits, "{n} credit", "{n} credits"))
+    button = _plural(credits, "Submit again ({n} credit)", "Submit again ({n} credits)")
+    return headline, explanation, button
+
+
 def describe_problem(item: Item) -> str | None:
     """The row's problem sentence, or None when the item has none.
 
     A 422 lists every field error: "VideoConduit rejected the request: url: field required;
     quality: unexpected value".
     """
+    if item.state is ItemState.UNCONFIRMED:
+        return unconfirmed_text()
     kind = item.problem_kind
     if kind is None:
         return item.problem or None

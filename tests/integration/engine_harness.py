@@ -16,15 +16,19 @@ from app.engine.store import Store
 
 @asynccontextmanager
 async def running_engine(sandbox, tmp_path: Path, *, key: str | None = "sandbox", concurrency: int = 3,
-                         data_dir: Path | None = None):
+                         data_dir: Path | None = None, brief_look: tuple[float, ...] = (0.0, 0.3, 1.0),
+                         patient_look: float = 3.0, timeout: float = 30.0):
+    """Look-ups are shortened (the production schedule spans half a minute and ten minutes);
+    tests of the schedule itself pass their own."""
     data_dir = data_dir or tmp_path / "data"
     data_dir.mkdir(exist_ok=True)
     downloads = tmp_path / "downloads"
     downloads.mkdir(exist_ok=True)
     api_key = sandbox.api_key if key == "sandbox" else key
-    client = VideoConduitClient(sandbox.api_base, api_key)
+    client = VideoConduitClient(sandbox.api_base, api_key, timeout=timeout)
     store = Store(data_dir / "queue.sqlite3")
-    engine = Engine(store, client, download_dir=downloads, concurrency=concurrency)
+    engine = Engine(store, client, download_dir=downloads, concurrency=concurrency,
+                    brief_look=brief_look, patient_look=patient_look)
     await engine.start()
     try:
         yield engine

@@ -88,18 +88,37 @@ async def test_dropped_connection_after_submit_is_reconciled(sandbox, tmp_path):
     assert sandbox.admin.posts_for_url(url) == 1
 
 
-async def test_html_502_on_submit_retries_and_succeeds(sandbox, tmp_path):
+async def test_html_502_before_the_job_asks_the_person_then_submits_again_when_told(sandbox, tmp_path):
+    # A gateway's HTML page is not the service's documented answer: the POST may have arrived,
+    # so the app looks, finds nothing, and waits for the person instead of paying on a guess.
+    url = "https://example.com/gateway"
     sandbox.admin.queue_faults("/v1/download", [
         {"status": 502, "body": "<html><body><h1>502 Bad Gateway</h1></body></html>",
          "headers": {"Content-Type": "text/html"}}], method="POST")
-    seen = []
     async with running_engine(sandbox, tmp_path) as engine:
-        engine.subscribe(lambda e: seen.append(getattr(e, "account", None)))
-        engine.add_text("https://example.com/gateway")
+        (item_id,) = engine.add_text(url).added
+        assert await engine.wait_until_settled() is Outcome.WAITING_FOR_USER
+        assert engine.item(item_id).state is ItemState.UNCONFIRMED
+        assert sandbox.admin.posts_for_url(url) == 1
+        engine.retry([item_id])  # Retry never pays again…
+        assert engine.item(item_id).state is ItemState.UNCONFIRMED
+        engine.submit_again([item_id])  # …only the person's explicit choice does
         assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
-        assert engine.account.state is AccountState.READY
-    troubles = [a.trouble for a in seen if a is not None and a.state is AccountState.SERVICE_TROUBLE]
-    assert troubles and troubles[0].value == "upstream"
+    assert sandbox.admin.posts_for_url(url) == 2
+    assert sandbox.admin.jobs_for_url(url) == 1
+    first, second = sandbox.admin.idempotency_keys_for_url(url)
+    assert first and second and first != second
+
+
+async def test_html_502_after_the_job_was_made_adopts_it(sandbox, tmp_path):
+    url = "https://example.com/gateway-late"
+    sandbox.admin.queue_faults("/v1/download", [
+        {"status": 502, "body": "<html><body><h1>502 Bad Gateway</h1></body></html>",
+         "after_processing": True}], method="POST")
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text(url)
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+    assert (sandbox.admin.posts_for_url(url), sandbox.admin.jobs_for_url(url)) == (1, 1)
 
 
 async def test_per_item_errors_do_not_stop_the_queue(sandbox, tmp_path):

@@ -37,10 +37,23 @@ def test_credit_shortfall_allows_one_probe_per_interval():
     clock.now += CREDIT_RECHECK_SECONDS
     assert gate.claim_submission()
     assert not gate.claim_submission()  # only one probe in flight
-    gate.submission_accepted()
+    gate.submission_accepted(gate.credit_generation)
     assert gate.account.state is AccountState.READY
     assert gate.account.credits_available == 1  # the last known balance stays on show
     assert changes[-1] is gate.account
+
+
+def test_a_submit_sent_before_the_refusal_does_not_lift_the_credit_pause():
+    gate, clock, _ = _gate()
+    sent_before = gate.credit_generation  # three submits on their way…
+    gate.credits_short(_shortfall())  # …two come back refused…
+    gate.credits_short(_shortfall())
+    gate.submission_accepted(sent_before)  # …and one accepted: the balance now is still unknown
+    assert gate.account.state is AccountState.WAITING_FOR_CREDITS
+    clock.now += CREDIT_RECHECK_SECONDS
+    assert gate.claim_submission()  # the probe after the interval is sent now…
+    gate.submission_accepted(gate.credit_generation)  # …and its acceptance does lift it
+    assert gate.account.state is AccountState.READY
 
 
 def test_retry_now_rechecks_at_once():
