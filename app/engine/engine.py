@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 from app.api.client import VideoConduitClient
+from app.api.errors import ApiError
 from app.api.models import DownloadOptions
 from app.engine import urls
 from app.engine.account import AccountGate
@@ -33,9 +34,11 @@ from app.engine.model import (
     ItemState,
     Outcome,
     ProblemKind,
+    RequestFailed,
 )
 from app.engine.parts import PartFiles
 from app.engine.pipeline import ItemPipeline, PipelineParts
+from app.engine.request_problems import request_problem
 from app.engine.store import ItemRow, Store
 from app.engine.submission import BRIEF_LOOK, PATIENT_LOOK_SECONDS
 from app.engine.transfer import make_file_client
@@ -372,8 +375,12 @@ class Engine:
         self.download_dir = Path(path)
 
     async def fetch_info(self, item_id: int) -> dict[str, Any]:
-        """Costs the person a credit: only ever called when they asked for details."""
-        return await self.client.get_info(self._items[item_id].url)
+        """Costs the person a credit: only ever called when they asked for details.
+        Raises RequestFailed with what went wrong."""
+        try:
+            return await self.client.get_info(self._items[item_id].url)
+        except ApiError as exc:
+            raise RequestFailed(request_problem(exc)) from None
 
     # -- state changes (used by the pipeline) ---------------------------------------------
 

@@ -133,6 +133,38 @@ class Account:
     waiting_credits: int = 0  # credits those items would cost
 
 
+class RequestProblemKind(StrEnum):
+    """Why a request the person asked for (details, a key test) did not work."""
+
+    CREDITS = "credits"
+    KEY_INVALID = "key_invalid"
+    KEY_FORBIDDEN = "key_forbidden"
+    UNSUPPORTED = "unsupported"
+    RATE_LIMITED = "rate_limited"
+    REJECTED = "rejected"  # 400/409/422: the request itself
+    UPSTREAM = "upstream"
+    NETWORK = "network"
+    TROUBLE = "trouble"  # 5xx or an unreadable reply
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class RequestProblem:
+    kind: RequestProblemKind
+    detail: str | None = None  # the service's own words
+    available: int | None = None  # credits, for CREDITS
+    retry_after: float | None = None  # seconds, for RATE_LIMITED
+    field_errors: tuple[str, ...] = ()
+
+
+class RequestFailed(Exception):
+    """A request the person asked for failed; ``problem`` says why, for the UI to word."""
+
+    def __init__(self, problem: RequestProblem) -> None:
+        super().__init__(problem.detail or problem.kind.value)
+        self.problem = problem
+
+
 @dataclass(frozen=True)
 class IntakeReport:
     """What one paste/drop/command line did, so the UI can say it — never silently."""

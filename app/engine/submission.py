@@ -119,6 +119,15 @@ class Submitter:
         self._brief_look = tuple(brief_look)
         self._patient = patient_schedule(patient_look)
 
+    @property
+    def patience(self) -> float:
+        """Seconds a submit with an unknown outcome is looked for before the person is asked."""
+        return self._patient[-1]
+
+    @patience.setter
+    def patience(self, seconds: float) -> None:
+        self._patient = patient_schedule(seconds)
+
     async def job_for(self, item: Item) -> Job | Stopped:
         attempt = 0
         resend_at = 0.0

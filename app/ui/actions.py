@@ -121,3 +121,7 @@ class QueueActions(QObject):
         on = enabled_commands(selected, present)
         for action in self.all():
             action.setEnabled(action.objectName() in on)
+        # Rare choices: on the toolbar only while the selection needs them.
+        # (A hidden action also reports itself disabled: decide from `on`, not isEnabled().)
+        for action in (self.look_again, self.submit_again):
+            action.setVisible(action.objectName() in on)

@@ -18,7 +18,7 @@ from app.ui.formatting import (
     format_progress,
     format_speed,
 )
-from app.ui.problem_text import describe_problem, waiting_text
+from app.ui.problem_text import describe_problem, unconfirmed_text, waiting_text
 
 SEPARATOR = " · "
 
@@ -81,7 +81,7 @@ def status_line(item: Item) -> str:
     if item.state is ItemState.FAILED:
         return _tr("Failed: {problem}").format(problem=describe_problem(item) or _tr("unknown reason"))
     if item.state is ItemState.UNCONFIRMED:
-        return _tr("Not confirmed: {problem}").format(problem=describe_problem(item))
+        return _tr("Not confirmed: {problem}").format(problem=unconfirmed_text(full=True))
     return status_text(item)
 
 

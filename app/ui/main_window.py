@@ -61,14 +61,14 @@ class MainWindow(QMainWindow):
         self._quit_requested = False  # Quit from the tray: close even if close-to-tray is on
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.sandbox else ""))
+        self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.in_sandbox else ""))
 
         self.bridge = EngineBridge(self.engine, self)
         self.model = QueueModel(on_move=self.engine.move, parent=self)
         self.options_strip = OptionsStrip(context.settings, context.save_settings, self)
         self.intake = LinkIntake(self.engine, self.options_strip.options, self)
         self.commands = QueueActions(self)
-        self.status = AccountStatusBar(context.api_base, context.sandbox is not None, self)
+        self.status = AccountStatusBar(context.api_base, context.in_sandbox, self)
         self.setStatusBar(self.status)
 
         central = QWidget(self)
@@ -110,7 +110,8 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addActions([acts.add_urls, acts.paste])
         bar.addSeparator()
-        bar.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.remove])
+        bar.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.look_again,
+                        acts.submit_again, acts.remove])
         bar.addSeparator()
         bar.addActions([acts.retry_all_failed, acts.clear_finished])
         spacer = QWidget(bar)
@@ -275,8 +276,8 @@ class MainWindow(QMainWindow):
     def _context_menu(self, position: QPoint) -> None:
         acts = self.commands
         menu = QMenu(self)
-        menu.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.remove])
-        menu.addActions([a for a in (acts.look_again, acts.submit_again) if a.isEnabled()])
+        menu.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.look_again,
+                         acts.submit_again, acts.remove])
         menu.addSeparator()
         menu.addActions([acts.open_file, acts.show_in_folder, acts.copy_url])
         menu.addSeparator()
@@ -349,5 +350,5 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: recolour what we set
-            self.status.set_connection(self.context.api_base, self.context.sandbox is not None)
+            self.status.set_connection(self.context.api_base, self.context.in_sandbox)
         super().changeEvent(event)

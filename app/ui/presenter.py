@@ -78,10 +78,10 @@ class Presenter(QObject):
     def start(self) -> None:
         """Show what already holds: the sandbox, the account state, problems of loaded items;
         on a first run without any key, the welcome."""
-        if self._context.sandbox is not None:
+        if self._context.in_sandbox:
             self._banner(SANDBOX, SandboxBanner)
         self._items_changed(self.engine.items)
-        needs_welcome = self._context.sandbox is None and self._context.key_store.get() is None
+        needs_welcome = not self._context.in_sandbox and self._context.key_store.get() is None
         if needs_welcome:
             self.show_welcome()
         self.show_account(self.engine.account)
@@ -218,7 +218,9 @@ class Presenter(QObject):
         self._close_dialog("new_charge")
 
         def make() -> MessageDialog:
-            headline, explanation, button = new_charge_question(len(ids), credits)
+            unconfirmed = sum(1 for i in ids if (item := self.engine.item(i)) is not None
+                              and item.state is ItemState.UNCONFIRMED)
+            headline, explanation, button = new_charge_question(len(ids), credits, unconfirmed)
             dialog = MessageDialog(QStyle.StandardPixmap.SP_MessageBoxQuestion, self._window)
             dialog.setWindowTitle(_tr("Submit again"))
             dialog.set_headline(headline)

@@ -12,7 +12,6 @@ import time
 
 from PySide6.QtCore import QCoreApplication
 
-from app.api import errors
 from app.engine.model import (
     Account,
     AccountState,
@@ -20,6 +19,8 @@ from app.engine.model import (
     ItemState,
     KeyProblem,
     ProblemKind,
+    RequestFailed,
+    RequestProblemKind,
     TroubleKind,
     WaitReason,
 )
@@ -83,12 +84,14 @@ _ITEM_SENTENCES = {
 _KINDS_WITH_DETAIL = (ProblemKind.BAD_REQUEST, ProblemKind.CONFLICT, ProblemKind.JOB_FAILED)
 
 
-UNCONFIRMED_SENTENCE = ("VideoConduit may have accepted this link, but it is not in your job list "
-                       "yet. Look again, or Submit again (a new charge).")
+UNCONFIRMED_SHORT = "May have been accepted, but not in your job list yet — Look again or Submit again"
+UNCONFIRMED_SENTENCE = ("VideoConduit may have accepted this link: its answer got lost, and the job "
+                        "is not in your job list yet. Look again (free), or Submit again (a new "
+                        "charge).")
 
 
-def unconfirmed_text() -> str:
-    return _tr(UNCONFIRMED_SENTENCE)
+def unconfirmed_text(full: bool = False) -> str:
+    return _tr(UNCONFIRMED_SENTENCE if full else UNCONFIRMED_SHORT)
 
 
 def waiting_text(item: Item, now: float | None = None) -> str | None:
@@ -106,12 +109,19 @@ def waiting_text(item: Item, now: float | None = None) -> str | None:
     return None
 
 
-def new_charge_question(count: int, credits: int) -> tuple[str, str, str]:
+def new_charge_question(count: int, credits: int, unconfirmed: int) -> tuple[str, str, str]:
     """(headline, explanation, button) for submitting downloads again at a new charge."""
     headline = _plural(count, "Submit {n} download again?", "Submit {n} downloads again?")
-    explanation = _tr("VideoConduit no longer has a usable job for these, so going on means a "
-                      "new submission. That costs {credits}; nothing is charged unless you "
-                      "confirm.").format(credits=_plural(credits, "{n} credit", "{n} credits"))
+    explanation = _tr("Going on means a new submission to VideoConduit. It costs {credits}; "
+                      "nothing is charged unless you confirm.").format(
+        credits=_plural(credits, "{n} credit", "{n} credits"))
+    if unconfirmed:
+        explanation += " " + _plural(
+            unconfirmed,
+            "For {n} of them the first answer got lost: if VideoConduit did accept it, you pay "
+            "for both.",
+            "For {n} of them the first answer got lost: if VideoConduit did accept those, you "
+            "pay for both.")
     button = _plural(credits, "Submit again ({n} credit)", "Submit again ({n} credits)")
     return headline, explanation, button
 
@@ -296,26 +306,30 @@ def describe_account(account: Account, now: float | None = None) -> str:
 
 def describe_error(exc: BaseException) -> str:
     """An error from a call the person asked for (details, a key test), in their words."""
-    if isinstance(exc, errors.InsufficientCreditsError):
-        if exc.available is None:
+    if not isinstance(exc, RequestFailed):
+        return _with_detail(_tr("That did not work"), str(exc) or None)
+    problem = exc.problem
+    kind = problem.kind
+    if kind is RequestProblemKind.CREDITS:
+        if problem.available is None:
             return _tr("Not enough credits.")
-        return _tr("Not enough credits: your balance is {n}.").format(n=exc.available)
-    if isinstance(exc, errors.UnauthorizedError):
+        return _tr("Not enough credits: your balance is {n}.").format(n=problem.available)
+    if kind is RequestProblemKind.KEY_INVALID:
         return key_headline(KeyProblem.INVALID) + "."
-    if isinstance(exc, errors.ForbiddenError):
+    if kind is RequestProblemKind.KEY_FORBIDDEN:
         return key_headline(KeyProblem.FORBIDDEN) + "."
-    if isinstance(exc, errors.NotFoundError):
+    if kind is RequestProblemKind.UNSUPPORTED:
         return _tr(_ITEM_SENTENCES[ProblemKind.UNSUPPORTED]) + "."
-    if isinstance(exc, errors.RateLimitedError):
+    if kind is RequestProblemKind.RATE_LIMITED:
         return _tr("Rate limit reached — try again in {wait}.").format(
-            wait=format_duration(exc.retry_after))
-    if isinstance(exc, errors.ValidationError) and exc.field_errors:
+            wait=format_duration(problem.retry_after or 0.0))
+    if kind is RequestProblemKind.REJECTED and problem.field_errors:
         return _tr("VideoConduit rejected the request: {errors}").format(
-            errors="; ".join(error.describe() for error in exc.field_errors))
-    if isinstance(exc, errors.UpstreamError):
+            errors="; ".join(problem.field_errors))
+    if kind is RequestProblemKind.UPSTREAM:
         return _tr("The video site is having trouble (not VideoConduit). Try again later.")
-    if isinstance(exc, errors.TransportError):
+    if kind is RequestProblemKind.NETWORK:
         return _tr("Can't reach VideoConduit — check your connection.")
-    if isinstance(exc, errors.ApiError) and exc.retryable:
+    if kind is RequestProblemKind.TROUBLE:
         return _tr("VideoConduit is having trouble. Try again later.")
-    return _with_detail(_tr("That did not work"), str(exc) or None)
+    return _with_detail(_tr("That did not work"), problem.detail)

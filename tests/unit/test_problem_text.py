@@ -15,8 +15,10 @@ from app.engine.model import (
     ItemState,
     KeyProblem,
     ProblemKind,
+    RequestFailed,
     TroubleKind,
 )
+from app.engine.request_problems import request_problem
 from app.ui import problem_text as text
 
 NOW = 1_800_000_000.0
@@ -113,9 +115,15 @@ def test_describe_account_is_empty_when_ready_and_speaks_for_each_wait():
     assert "deactivated" in text.describe_account(forbidden, NOW)
 
 
+def _failed(error: errors.ApiError) -> RequestFailed:
+    return RequestFailed(request_problem(error))
+
+
 def test_errors_from_explicit_requests_are_words():
-    assert text.describe_error(errors.InsufficientCreditsError(required=1, available=0)) == (
+    assert text.describe_error(_failed(errors.InsufficientCreditsError(required=1, available=0))) == (
         "Not enough credits: your balance is 0.")
     invalid = errors.ValidationError(field_errors=[FieldError(("query", "url"), "bad url", "x")])
-    assert "query.url: bad url" in text.describe_error(invalid)
-    assert "connection" in text.describe_error(errors.TransportError("boom"))
+    assert "query.url: bad url" in text.describe_error(_failed(invalid))
+    assert "connection" in text.describe_error(_failed(errors.TransportError("boom")))
+    assert "trouble" in text.describe_error(_failed(errors.ServiceUnavailableError()))
+    assert text.describe_error(ValueError("odd")) == "That did not work (odd)"

@@ -74,7 +74,7 @@ class KeySection(QGroupBox):
 
     def refresh(self) -> None:
         store = self._context.key_store
-        if self._context.sandbox is not None:
+        if self._context.in_sandbox:
             text = _tr("Sandbox mode: the app uses the sandbox's own practice key.")
         elif store.env_override is not None:
             text = _tr("The key comes from the {variable} environment variable; it is not "
@@ -88,7 +88,7 @@ class KeySection(QGroupBox):
             text = _tr("There is no usable system keyring, so your key is kept for this session "
                        "only; you will be asked for it again next time.")
         self.state_label.setText(text)
-        self.remove_button.setEnabled(self._context.sandbox is None and store.get() is not None
+        self.remove_button.setEnabled(not self._context.in_sandbox and store.get() is not None
                                       and store.env_override is None)
 
     def _confirm_remove(self) -> None:
