@@ -48,6 +48,11 @@ class AppContext:
         self.settings_store.save(self.settings)
 
     @property
+    def in_sandbox(self) -> bool:
+        """Whether this session talks to the embedded sandbox (what dialogs need to know of it)."""
+        return self.sandbox is not None
+
+    @property
     def api_base(self) -> str:
         return self.sandbox.api_base if self.sandbox else self.settings.api_base
 
