@@ -42,7 +42,8 @@ Parameters (all keyword, all optional): ``host="127.0.0.1"``, ``port=0`` and ``f
 queued to completed; queued for the first 20 %), ``window_seconds=60.0`` (length of the
 rate-limit window; tests shorten it), ``link_ttl=600.0`` (download links expire after this many
 seconds), ``api_key=None`` (default: a fresh ``vc_sandbox_…`` key), ``default_size=1_048_576``
-(bytes of a produced file unless the source URL says otherwise).
+(bytes of a produced file unless the source URL says otherwise), ``idempotency_seconds=86400``
+(how long an Idempotency-Key stays bound; tests shorten it).
 
 Behaviour of the service (our documented choices)
 -------------------------------------------------
@@ -61,6 +62,15 @@ Behaviour of the service (our documented choices)
   Costs 2 credits (1 when audio_only). Not enough → 402 ``{"detail": "Insufficient credits",
   "code": "insufficient_credits", "required": R, "available": A}``. Missing/invalid fields → 422
   with ``detail`` a list of ``{loc, msg, type}``. Non-http(s) url → 422 too.
+* Idempotency-Key (our choice, contract §6): a POST /v1/download carrying ``Idempotency-Key: K``
+  whose K already made a job for the same API key within ``idempotency_seconds`` (monotonic)
+  gets that job back as it is now — 202, plus the sandbox extra header
+  ``Idempotent-Replayed: true`` — and is neither charged nor makes a job (so it is never 402).
+  The same K with a different JSON body (compared as parsed JSON: key order and spacing do not
+  matter) → 409 ``{"detail": "This Idempotency-Key was already used for a different request",
+  "code": "conflict"}``. Only a request that made a job binds its K: one refused (401/403/429,
+  422, a trigger URL's 400/404/409, 402) leaves K free. Checked after validation (422), before
+  trigger URLs and credits. Without the header nothing changes.
 * Trigger URLs (any other http(s) URL is a downloadable video):
     - host contains ``unsupported`` → 404 ``{"detail": "Could not extract info from URL: Unsupported URL"}``
     - path contains ``badrequest``  → 400 ``{"detail": "...", "code": "bad_request"}``
@@ -127,6 +137,9 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
         close the connection after N body bytes
   POST /_sandbox/file-faults {"bytes_per_second": N}  throttle file responses (0 = off)
         (one call may set both; an omitted setting is left as it is; HEAD is never cut)
+  GET  /_sandbox/for-url?url=U              → {"url", "posts": POST /v1/download requests for
+        U however answered, "jobs": jobs (= charges) created for U, "idempotency_keys": the
+        Idempotency-Key of each of those POSTs in order, null where absent}
   GET  /_sandbox/log?origin=api|files       → [{"time", "method", "path", "query", "status",
         "headers": {lower-case name: value}, "json": request body or null}]
         (``status`` is null for a dropped connection; admin requests are not logged; the
@@ -135,8 +148,10 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
 All admin helpers also exist as methods of ``server.admin``: set_credits(n), add_credits(n),
 set_plan(p), set_key_active(key, active), add_key(key), queue_faults(path, responses,
 method=None), fail_next_jobs(n), expire_links(), file_faults(drop_after_bytes=None, count=1,
-bytes_per_second=None), log(origin="api"), clear_log(), state(), and posts_for_url(url) (how many
-POST /v1/download requests carried that url, however answered). They are plain synchronous
+bytes_per_second=None), log(origin="api"), clear_log(),
+state(), posts_for_url(url) (how many POST /v1/download requests carried that url, however
+answered), jobs_for_url(url) (how many jobs — charges — were created for it) and
+idempotency_keys_for_url(url) (list of str | None, one per such POST). They are plain synchronous
 methods guarded by one lock, so they are safe from any thread, with either way of starting.
 """
 

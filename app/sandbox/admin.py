@@ -112,16 +112,29 @@ class Admin:
         with self._state.lock:
             self._state.log.clear()
 
-    def posts_for_url(self, url: str) -> int:
-        """How many POST /v1/download requests carried this source URL, however answered."""
-        return sum(
-            1
+    def _posts_for(self, url: str) -> list[dict[str, Any]]:
+        return [
+            entry
             for entry in self.log("api")
             if entry["method"] == "POST"
             and entry["path"] == "/v1/download"
             and isinstance(entry["json"], dict)
             and entry["json"].get("url") == url
-        )
+        ]
+
+    def posts_for_url(self, url: str) -> int:
+        """How many POST /v1/download requests carried this source URL, however answered."""
+        return len(self._posts_for(url))
+
+    def idempotency_keys_for_url(self, url: str) -> list[str | None]:
+        """The Idempotency-Key header of every POST /v1/download for this source URL, oldest
+        first, however answered; None where the request carried none."""
+        return [entry["headers"].get("idempotency-key") for entry in self._posts_for(url)]
+
+    def jobs_for_url(self, url: str) -> int:
+        """How many jobs (so: how many charges) were created for this source URL."""
+        with self._state.lock:
+            return sum(1 for job in self._state.jobs.jobs if job.url == url)
 
 
 def _credits(admin: Admin, body: dict[str, Any]) -> None:
@@ -184,7 +197,22 @@ async def _get_log(request: web.Request) -> web.Response:
         return web.json_response({"detail": str(exc)}, status=400)
 
 
+async def _get_for_url(request: web.Request) -> web.Response:
+    url = request.query.get("url")
+    if url is None:
+        return web.json_response({"detail": "missing query parameter 'url'"}, status=400)
+    admin = _admin(request)
+    report = {
+        "url": url,
+        "posts": admin.posts_for_url(url),
+        "jobs": admin.jobs_for_url(url),
+        "idempotency_keys": admin.idempotency_keys_for_url(url),
+    }
+    return web.json_response(report)
+
+
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/_sandbox/state", _get_state)
+    app.router.add_get("/_sandbox/for-url", _get_for_url)
     app.router.add_get("/_sandbox/log", _get_log)
     app.router.add_post("/_sandbox/{action:.+}", _post)

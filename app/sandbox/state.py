@@ -16,6 +16,7 @@ from aiohttp import web
 from . import clock
 from .accounts import Account, RateLimiter, check_plan, new_api_key
 from .faults import FaultQueue
+from .idempotency import IdempotencyStore
 from .jobs import JobStore
 from .links import LinkStore
 from .requestlog import RequestLog
@@ -33,6 +34,7 @@ class SandboxConfig:
     link_ttl: float = 600.0
     api_key: str | None = None
     default_size: int = 1_048_576
+    idempotency_seconds: float = 24 * 3600.0  # how long an Idempotency-Key stays bound
 
     def __post_init__(self) -> None:
         check_plan(self.plan)
@@ -40,8 +42,10 @@ class SandboxConfig:
             raise ValueError(f"the sandbox binds to loopback only, not {self.host!r}")
         if self.api_key is not None and not self.api_key.startswith("vc_"):
             raise ValueError("API keys start with 'vc_'")
-        if min(self.job_seconds, self.link_ttl, self.default_size) < 0:
-            raise ValueError("job_seconds, link_ttl and default_size cannot be negative")
+        if min(self.job_seconds, self.link_ttl, self.default_size, self.idempotency_seconds) < 0:
+            raise ValueError(
+                "job_seconds, link_ttl, default_size and idempotency_seconds cannot be negative"
+            )
         if self.window_seconds <= 0:
             raise ValueError("window_seconds must be positive")
 
@@ -81,6 +85,7 @@ class SandboxState:
         self.faults = FaultQueue()
         self.file_faults = FileFaults()
         self.log = RequestLog()
+        self.idempotency = IdempotencyStore(config.idempotency_seconds)
         self.file_base = ""  # set once the file origin listens
         self.closing = threading.Event()  # tells digest threads to give up
 

@@ -11,6 +11,7 @@ from aiohttp import web
 from . import clock
 from .content import CONTENT_TYPES, container_for, content_of, filename_for, hash_content
 from .faults import Handler
+from .idempotency import REUSED, KeyReused
 from .jobs import UPSTREAM_ERROR, Job
 from .state import STATE, SandboxState
 from .triggers import refusal, traits
@@ -124,6 +125,19 @@ async def post_download(request: web.Request) -> web.StreamResponse:
     order, errors = validate_download(body) if not errors else (None, errors)
     if order is None:
         return _invalid(errors)
+    # The guard let only known keys through; the Idempotency-Key is bound per API key. No await
+    # from this look-up to the binding below, so two concurrent re-sends cannot both make a job.
+    api_key, idempotency_key = _bearer_key(request) or "", request.headers.get("Idempotency-Key")
+    if idempotency_key is not None:
+        with state.lock:
+            try:
+                job_id = state.idempotency.job_for(api_key, idempotency_key, body, clock.now())
+            except KeyReused:
+                return _json(REUSED, status=409)
+            if job_id is not None:  # a re-send: the same job as it is now, charged once
+                response = _json(job_json(state, state.jobs.by_id[job_id], clock.now()), status=202)
+                response.headers["Idempotent-Replayed"] = "true"
+                return response
     refused = refusal(order.url)
     if refused is not None:
         return _json(refused[1], status=refused[0])
@@ -149,6 +163,8 @@ async def post_download(request: web.Request) -> web.StreamResponse:
             created_wall=clock.wall_at(now),
             duration=state.config.job_seconds * (SLOW_FACTOR if url_traits.slow else 1),
         )
+        if idempotency_key is not None:  # only a request that made a job binds its key
+            state.idempotency.bind(api_key, idempotency_key, body, job.job_id, now)
 
     def digest_ready(sha256: str) -> None:
         with state.lock:
