@@ -96,7 +96,9 @@ Behaviour of the service (our documented choices)
   name is the source URL's last path segment, sanitised to ``[A-Za-z0-9._-]`` with any media
   suffix replaced (``video`` when empty), e.g. ``…/My%20Clip.webm`` → ``My_Clip.mp4``.
 * GET /v1/jobs?limit=N&cursor=C: newest first, limit default 20, max 100 (over → 422),
-  ``{"jobs": [...], "next_cursor": str|null}``. GET /v1/info?url=: 1 credit, metadata dict.
+  ``{"jobs": [...], "next_cursor": str|null}``. With a list lag of N seconds (admin), it leaves
+  out jobs created less than N seconds ago, as an eventually consistent index would; GET
+  /v1/jobs/{id} still finds them. GET /v1/info?url=: 1 credit, metadata dict.
 * File origin: GET/HEAD /files/{token}/{filename}. Deterministic bytes per job (the same job
   always yields the same bytes). Content-Type video/mp4 (audio/mpeg for audio_only),
   Content-Length, ETag, Accept-Ranges: bytes, Content-Disposition: attachment; filename="…",
@@ -115,7 +117,8 @@ Behaviour of the service (our documented choices)
 Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
 -------------------------------------------------------------------------
   GET  /_sandbox/state                      → {"credits", "plan", "jobs": N, "keys": {...}}
-        (plus "rate_limit", "pending_faults", "failing_next"; every POST below answers it too)
+        (plus "rate_limit", "pending_faults", "failing_next", "list_lag"; every POST below
+        answers it too)
   POST /_sandbox/credits   {"credits": N}   set the balance ({"add": N} adds)
   POST /_sandbox/plan      {"plan": "free"} change plan (and so the rate limit)
   POST /_sandbox/keys      {"key": "vc_…", "active": bool}   add, re-activate or deactivate a key
@@ -137,6 +140,7 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
         close the connection after N body bytes
   POST /_sandbox/file-faults {"bytes_per_second": N}  throttle file responses (0 = off)
         (one call may set both; an omitted setting is left as it is; HEAD is never cut)
+  POST /_sandbox/list-lag  {"seconds": N}   GET /v1/jobs hides jobs younger than N s (0 = off)
   GET  /_sandbox/for-url?url=U              → {"url", "posts": POST /v1/download requests for
         U however answered, "jobs": jobs (= charges) created for U, "idempotency_keys": the
         Idempotency-Key of each of those POSTs in order, null where absent}
@@ -148,7 +152,7 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
 All admin helpers also exist as methods of ``server.admin``: set_credits(n), add_credits(n),
 set_plan(p), set_key_active(key, active), add_key(key), queue_faults(path, responses,
 method=None), fail_next_jobs(n), expire_links(), file_faults(drop_after_bytes=None, count=1,
-bytes_per_second=None), log(origin="api"), clear_log(),
+bytes_per_second=None), set_list_lag(seconds), log(origin="api"), clear_log(),
 state(), posts_for_url(url) (how many POST /v1/download requests carried that url, however
 answered), jobs_for_url(url) (how many jobs — charges — were created for it) and
 idempotency_keys_for_url(url) (list of str | None, one per such POST). They are plain synchronous

@@ -5,6 +5,7 @@ logged or faulted)."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,14 @@ def _whole(value: object, name: str, minimum: int | None = 0) -> int:
     return value
 
 
+def _seconds(value: object, name: str, minimum: float | None = 0.0) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a number of seconds")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be at least {minimum:g}")
+    return float(value)
+
+
 def _key(key: object) -> str:
     if not isinstance(key, str) or not key.startswith("vc_"):
         raise ValueError("API keys start with 'vc_'")
@@ -37,7 +46,7 @@ class Admin:
 
     def state(self) -> dict[str, Any]:
         """{"credits", "plan", "jobs", "keys": {key: active}} plus "rate_limit",
-        "pending_faults" and "failing_next" (the admin's queued failures)."""
+        "pending_faults", "failing_next" (the admin's queued failures) and "list_lag"."""
         state = self._state
         with state.lock:
             return {
@@ -48,6 +57,7 @@ class Admin:
                 "rate_limit": state.account.rate_limit,
                 "pending_faults": state.faults.pending(),
                 "failing_next": state.jobs.fail_next,
+                "list_lag": state.list_lag,
             }
 
     def set_credits(self, credits: int) -> None:
@@ -104,6 +114,12 @@ class Admin:
             if bytes_per_second is not None:
                 faults.bytes_per_second = _whole(bytes_per_second, "bytes_per_second")
 
+    def set_list_lag(self, seconds: float) -> None:
+        """GET /v1/jobs leaves out jobs created less than ``seconds`` ago (0 = off); GET
+        /v1/jobs/{id} still finds them."""
+        with self._state.lock:
+            self._state.list_lag = _seconds(seconds, "seconds")
+
     def log(self, origin: str = "api") -> list[dict[str, Any]]:
         with self._state.lock:
             return self._state.log.entries(origin)
@@ -157,6 +173,7 @@ _ACTIONS: dict[str, Callable[[Admin, dict[str, Any]], None]] = {
         body.get("drop_after_bytes"), body.get("count", 1), body.get("bytes_per_second")
     ),
     "log/clear": lambda admin, body: admin.clear_log(),
+    "list-lag": lambda admin, body: admin.set_list_lag(body["seconds"]),
 }
 
 

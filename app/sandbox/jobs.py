@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,10 +95,19 @@ class JobStore:
             self._unrefunded_failures.remove(job)
         return sum(job.credits for job in due)
 
-    def page(self, limit: int, cursor: str | None) -> tuple[list[Job], str | None]:
-        """Newest first. The cursor is opaque to clients: the seq of the next job, encoded.
-        Raises ValueError for a cursor this store did not hand out."""
-        start = len(self.jobs) - 1 if cursor is None else decode_cursor(cursor, len(self.jobs))
+    def count_created_before(self, moment: float) -> int:
+        """How many jobs were created at or before monotonic ``moment``: they are the first ones,
+        since jobs are stored in creation order."""
+        return bisect.bisect_right(self.jobs, moment, key=lambda job: job.created_mono)
+
+    def page(
+        self, limit: int, cursor: str | None, visible: int | None = None
+    ) -> tuple[list[Job], str | None]:
+        """Newest first among the first ``visible`` jobs (default: all). The cursor is opaque to
+        clients: the seq of the next job, encoded. Raises ValueError for a cursor this store did
+        not hand out."""
+        newest = len(self.jobs) if visible is None else visible
+        start = newest - 1 if cursor is None else decode_cursor(cursor, len(self.jobs))
         page = [self.jobs[seq] for seq in range(start, max(-1, start - limit), -1)]
         next_seq = start - limit
         return page, (encode_cursor(next_seq) if next_seq >= 0 else None)

@@ -86,6 +86,7 @@ class SandboxState:
         self.file_faults = FileFaults()
         self.log = RequestLog()
         self.idempotency = IdempotencyStore(config.idempotency_seconds)
+        self.list_lag = 0.0  # GET /v1/jobs hides jobs younger than this (seconds)
         self.file_base = ""  # set once the file origin listens
         self.closing = threading.Event()  # tells digest threads to give up
 

@@ -194,7 +194,9 @@ async def list_jobs(request: web.Request) -> web.StreamResponse:
     with state.lock:
         state.balance(now)
         try:
-            page, next_cursor = state.jobs.page(limit, request.query.get("cursor"))
+            # A lagging list (admin list-lag) shows only jobs older than the lag.
+            visible = state.jobs.count_created_before(now - state.list_lag)
+            page, next_cursor = state.jobs.page(limit, request.query.get("cursor"), visible)
         except ValueError:
             msg, type_ = "invalid pagination cursor", "value_error.cursor"
             return _invalid([{"loc": ["query", "cursor"], "msg": msg, "type": type_}])
