@@ -129,7 +129,12 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
           e.g. HTML or truncated JSON), "delay": seconds before answering,
           "drop": true (close the connection without any response),
           "after_processing": true (do the real work first — e.g. create and charge the job —
-          then answer with this fault instead; simulates a reply lost after the server acted).
+          then answer with this fault instead; simulates a reply lost after the server acted:
+          with a status/body (a gateway's 504 page, a 303 + Location), a "drop", or only a
+          "delay" (the real answer, late: a 40 s delay outlasts a client's timeout)),
+          "drip": seconds (send the answer's status and headers, with the full Content-Length,
+          at once, then its body — the fault's or the real one — one byte every ``drip``
+          seconds; for API responses).
         A fault answers with only its own headers (no X-RateLimit-*) and status 500 unless given;
         a raw "body" is sent as text/html if it starts with "<", application/json if with "{"
         or "[", else text/plain (a "Content-Type" header overrides). A fault with only "delay"

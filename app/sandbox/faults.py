@@ -1,14 +1,15 @@
 """Queued response faults: answers given instead of the real one, to rehearse a client's error
 handling (proxy HTML pages, truncated JSON, dropped connections, replies lost after the server
-acted). Applied to both origins; the admin endpoints are never faulted.
+acted, replies trickling in). Applied to both origins; the admin endpoints are never faulted.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +20,15 @@ if TYPE_CHECKING:
 
 ADMIN_PREFIX = "/_sandbox/"
 DROPPED = web.RequestKey("sandbox_dropped", bool)
+# Handlers that may run for long (downloads, long delays, drips), so that stopping the server
+# cancels them at once instead of waiting for aiohttp's shutdown timeout (twice: once for the
+# handler, once after cancelling its request).
+LINGERING: web.AppKey[set[asyncio.Task[Any]]] = web.AppKey("sandbox_lingering")
 
 Fault = dict[str, Any]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-_KEYS = {"status", "headers", "json", "body", "delay", "drop", "after_processing"}
+_KEYS = {"status", "headers", "json", "body", "delay", "drop", "after_processing", "drip"}
 _ANSWER_KEYS = {"status", "headers", "json", "body"}
 
 
@@ -41,9 +46,10 @@ def check_fault(fault: object) -> Fault:
         raise ValueError("headers must be an object")
     if not isinstance(fault.get("body", ""), str):
         raise ValueError("body must be a string")
-    delay = fault.get("delay", 0)
-    if not isinstance(delay, int | float) or delay < 0:
-        raise ValueError("delay must be a non-negative number of seconds")
+    for name in ("delay", "drip"):
+        seconds = fault.get(name, 0)
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
+            raise ValueError(f"{name} must be a non-negative number of seconds")
     return dict(fault)
 
 
@@ -80,6 +86,30 @@ class FaultQueue:
         return sum(len(rule.responses) for rule in self._rules)
 
 
+def track_lingering(app: web.Application) -> None:
+    app[LINGERING] = set()
+
+    async def cancel_lingering(app: web.Application) -> None:
+        tasks = [*app[LINGERING]]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    app.on_shutdown.append(cancel_lingering)
+
+
+@contextlib.contextmanager
+def lingering(request: web.Request) -> Iterator[None]:
+    """Mark the current handler as one that stopping the server cancels."""
+    tasks, this_task = request.app[LINGERING], asyncio.current_task()
+    assert this_task is not None  # a handler always runs in a task
+    tasks.add(this_task)
+    try:
+        yield
+    finally:
+        tasks.discard(this_task)
+
+
 def drop_connection(request: web.Request) -> web.StreamResponse:
     """Close the connection without answering. The returned response is never sent (aiohttp
     finds the transport closed and skips it quietly)."""
@@ -108,6 +138,27 @@ def _guess_type(text: str) -> str:
     return "application/json" if start in ("{", "[") else "text/plain; charset=utf-8"
 
 
+async def drip(request: web.Request, answer: web.Response, seconds: float) -> web.StreamResponse:
+    """Send ``answer``'s status and headers (with the full Content-Length) at once, then its
+    body one byte every ``seconds``: a reply that arrives, but too slowly to wait for."""
+    body = answer.body
+    if not isinstance(body, bytes):  # every sandbox answer has a bytes body; be safe anyway
+        return answer
+    stream = web.StreamResponse(status=answer.status, reason=answer.reason, headers=answer.headers)
+    if "Content-Length" not in stream.headers:  # a fault's own (lying) length stays
+        stream.content_length = len(body)
+    await stream.prepare(request)
+    await stream.write(b"")  # the headers go out now, before any body byte
+    try:
+        for index in range(len(body)):
+            await asyncio.sleep(seconds)
+            await stream.write(body[index : index + 1])
+        await stream.write_eof()
+    except ConnectionError:
+        pass  # the client gave up waiting: nothing left to answer
+    return stream
+
+
 async def apply_fault(request: web.Request, handler: Handler, fault: Fault) -> web.StreamResponse:
     real: web.StreamResponse | None = None
     if fault.get("after_processing"):
@@ -117,17 +168,23 @@ async def apply_fault(request: web.Request, handler: Handler, fault: Fault) -> w
             real = exc
         if real.prepared:  # already streamed (a file): too late to answer anything else
             return real
-    await asyncio.sleep(fault.get("delay", 0))
+    with lingering(request):
+        await asyncio.sleep(fault.get("delay", 0))
     if fault.get("drop"):
         return drop_connection(request)
+    answer: web.StreamResponse
     if _ANSWER_KEYS & fault.keys():
-        return fault_response(fault)
-    # Only a delay: then the real answer.
-    if real is None:
-        return await handler(request)
-    if isinstance(real, web.HTTPException):
-        raise real
-    return real
+        answer = fault_response(fault)
+    elif real is None:  # only a delay and/or a drip: the real answer
+        answer = await handler(request)
+    else:
+        answer = real
+    if isinstance(answer, web.HTTPException):
+        raise answer
+    if fault.get("drip") and isinstance(answer, web.Response) and not answer.prepared:
+        with lingering(request):
+            return await drip(request, answer, fault["drip"])
+    return answer
 
 
 def fault_middleware(state: SandboxState) -> Any:

@@ -8,20 +8,16 @@ socket, not by Python. Admin file faults cut responses short or throttle them.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from aiohttp import web
 
 from . import clock
 from .content import CONTENT_TYPES, PERIOD, Content, content_of
-from .faults import drop_connection
+from .faults import drop_connection, lingering
 from .requestlog import set_status
 from .state import STATE, FileFaults
 
 LINK_EXPIRED = {"detail": "Link expired"}
-# Downloads in flight, so that stopping the server ends them at once instead of waiting for
-# aiohttp's shutdown timeout (twice: once for the handler, once after cancelling its request).
-STREAMS: web.AppKey[set[asyncio.Task[Any]]] = web.AppKey("sandbox_streams")
 NOT_FOUND = {"detail": "Not Found"}
 
 
@@ -120,26 +116,13 @@ async def serve_file(request: web.Request) -> web.StreamResponse:
         return response
     with state.lock:
         drop_after = state.file_faults.take_drop()
-    streams, this_task = request.app[STREAMS], asyncio.current_task()
-    assert this_task is not None  # a handler always runs in a task
-    streams.add(this_task)
     try:
-        await _send_body(request, response, content, (start, end), drop_after, state.file_faults)
+        with lingering(request):
+            await _send_body(request, response, content, (start, end), drop_after, state.file_faults)
     except ConnectionError:
         pass  # the client went away (or paused its download): nothing left to answer
-    finally:
-        streams.discard(this_task)
     return response
 
 
-async def _end_streams(app: web.Application) -> None:
-    streams: list[asyncio.Task[Any]] = [*app[STREAMS]]
-    for task in streams:
-        task.cancel()
-    await asyncio.gather(*streams, return_exceptions=True)
-
-
 def add_routes(app: web.Application) -> None:
-    app[STREAMS] = set()
-    app.on_shutdown.append(_end_streams)
     app.router.add_get("/files/{token}/{filename}", serve_file)  # HEAD comes with GET
