@@ -58,6 +58,13 @@ Behaviour of the service (our documented choices)
   Requests answered with 429 or 401 do not count (a 403 does). Windows are fixed: one opens
   with the first counted request after the previous one ended and lasts ``window_seconds``.
   Unknown /v1/ paths → 404 ``{"detail": "Not Found"}``.
+* The service's clock: every wall time the service tells — the HTTP ``Date`` header of every
+  response of both origins (errors, 429s, faults and admin answers too), job ``created_at`` /
+  ``completed_at`` / ``expires_at`` and ``X-RateLimit-Reset`` — is the real time plus the admin's
+  clock offset (0 unless set; a change applies to existing jobs' times too, as if the clock had
+  always been that far off). Durations (job progress, link and key lifetimes, rate windows,
+  Retry-After) run on the monotonic clock and ignore it. A fault's own ``Date`` header is sent
+  as given.
 * POST /v1/download ``{"url", "format"?, "quality"?, "audio_only"?}`` → 202 with the job object.
   Costs 2 credits (1 when audio_only). Not enough → 402 ``{"detail": "Insufficient credits",
   "code": "insufficient_credits", "required": R, "available": A}``. Missing/invalid fields → 422
@@ -117,8 +124,8 @@ Behaviour of the service (our documented choices)
 Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
 -------------------------------------------------------------------------
   GET  /_sandbox/state                      → {"credits", "plan", "jobs": N, "keys": {...}}
-        (plus "rate_limit", "pending_faults", "failing_next", "list_lag"; every POST below
-        answers it too)
+        (plus "rate_limit", "pending_faults", "failing_next", "list_lag", "clock_offset";
+        every POST below answers it too)
   POST /_sandbox/credits   {"credits": N}   set the balance ({"add": N} adds)
   POST /_sandbox/plan      {"plan": "free"} change plan (and so the rate limit)
   POST /_sandbox/keys      {"key": "vc_…", "active": bool}   add, re-activate or deactivate a key
@@ -146,6 +153,7 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
   POST /_sandbox/file-faults {"bytes_per_second": N}  throttle file responses (0 = off)
         (one call may set both; an omitted setting is left as it is; HEAD is never cut)
   POST /_sandbox/list-lag  {"seconds": N}   GET /v1/jobs hides jobs younger than N s (0 = off)
+  POST /_sandbox/clock-offset {"seconds": N}  the service's clock runs N s off (may be negative)
   GET  /_sandbox/for-url?url=U              → {"url", "posts": POST /v1/download requests for
         U however answered, "jobs": jobs (= charges) created for U, "idempotency_keys": the
         Idempotency-Key of each of those POSTs in order, null where absent}
@@ -157,7 +165,7 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
 All admin helpers also exist as methods of ``server.admin``: set_credits(n), add_credits(n),
 set_plan(p), set_key_active(key, active), add_key(key), queue_faults(path, responses,
 method=None), fail_next_jobs(n), expire_links(), file_faults(drop_after_bytes=None, count=1,
-bytes_per_second=None), set_list_lag(seconds), log(origin="api"), clear_log(),
+bytes_per_second=None), set_list_lag(seconds), set_clock_offset(seconds), log(origin="api"), clear_log(),
 state(), posts_for_url(url) (how many POST /v1/download requests carried that url, however
 answered), jobs_for_url(url) (how many jobs — charges — were created for it) and
 idempotency_keys_for_url(url) (list of str | None, one per such POST). They are plain synchronous

@@ -57,12 +57,13 @@ class RateStatus:
     remaining: int
     resets_at: float  # monotonic time at which the window ends
 
-    def headers(self, now: float) -> dict[str, str]:
+    def headers(self, now: float, clock_offset: float = 0.0) -> dict[str, str]:
+        """``clock_offset``: how far the service's wall clock is off (admin clock-offset)."""
         headers = {
             "X-RateLimit-Limit": str(self.limit),
             "X-RateLimit-Remaining": str(self.remaining),
             # Whole Unix seconds, rounded up so that waiting until then is always enough.
-            "X-RateLimit-Reset": str(math.ceil(clock.wall_at(self.resets_at))),
+            "X-RateLimit-Reset": str(math.ceil(clock.wall_at(self.resets_at) + clock_offset)),
         }
         if not self.allowed:
             headers["Retry-After"] = str(self.retry_after(now))

@@ -46,7 +46,8 @@ class Admin:
 
     def state(self) -> dict[str, Any]:
         """{"credits", "plan", "jobs", "keys": {key: active}} plus "rate_limit",
-        "pending_faults", "failing_next" (the admin's queued failures) and "list_lag"."""
+        "pending_faults", "failing_next" (the admin's queued failures), "list_lag" and
+        "clock_offset"."""
         state = self._state
         with state.lock:
             return {
@@ -58,6 +59,7 @@ class Admin:
                 "pending_faults": state.faults.pending(),
                 "failing_next": state.jobs.fail_next,
                 "list_lag": state.list_lag,
+                "clock_offset": state.clock_offset,
             }
 
     def set_credits(self, credits: int) -> None:
@@ -120,6 +122,12 @@ class Admin:
         with self._state.lock:
             self._state.list_lag = _seconds(seconds, "seconds")
 
+    def set_clock_offset(self, seconds: float) -> None:
+        """Every wall time the service tells (Date headers, job timestamps, X-RateLimit-Reset)
+        is ``seconds`` off from now on; negative = behind. Durations are not affected."""
+        with self._state.lock:
+            self._state.clock_offset = _seconds(seconds, "seconds", None)
+
     def log(self, origin: str = "api") -> list[dict[str, Any]]:
         with self._state.lock:
             return self._state.log.entries(origin)
@@ -174,6 +182,7 @@ _ACTIONS: dict[str, Callable[[Admin, dict[str, Any]], None]] = {
     ),
     "log/clear": lambda admin, body: admin.clear_log(),
     "list-lag": lambda admin, body: admin.set_list_lag(body["seconds"]),
+    "clock-offset": lambda admin, body: admin.set_clock_offset(body["seconds"]),
 }
 
 

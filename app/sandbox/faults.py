@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from .dates import OWN_DATE, mark_own_date
+
 if TYPE_CHECKING:
     from .state import SandboxState
 
@@ -128,7 +130,9 @@ def fault_response(fault: Fault) -> web.Response:
         body, content_type = text.encode(), _guess_type(text)
     if body and not any(name.lower() == "content-type" for name in headers):
         headers["Content-Type"] = content_type
-    return web.Response(status=fault.get("status", 500), body=body, headers=headers)
+    response = web.Response(status=fault.get("status", 500), body=body, headers=headers)
+    mark_own_date(response, headers)
+    return response
 
 
 def _guess_type(text: str) -> str:
@@ -147,6 +151,8 @@ async def drip(request: web.Request, answer: web.Response, seconds: float) -> we
     stream = web.StreamResponse(status=answer.status, reason=answer.reason, headers=answer.headers)
     if "Content-Length" not in stream.headers:  # a fault's own (lying) length stays
         stream.content_length = len(body)
+    if answer.get(OWN_DATE):
+        stream[OWN_DATE] = True
     await stream.prepare(request)
     await stream.write(b"")  # the headers go out now, before any body byte
     try:

@@ -14,6 +14,7 @@ from aiohttp import web
 
 from . import admin, billing, files, keys_page, v1
 from .admin import Admin
+from .dates import date_on_every_response
 from .faults import fault_middleware, track_lingering
 from .requestlog import log_middleware
 from .state import STATE, SandboxConfig, SandboxState
@@ -72,6 +73,7 @@ class SandboxServer:
             middlewares.append(v1.v1_guard(self.state))
         app = web.Application(middlewares=middlewares)
         app[STATE] = self.state
+        app.on_response_prepare.append(date_on_every_response(self.state))
         track_lingering(app)
         if origin == "api":
             for module in (v1, billing, keys_page, admin):

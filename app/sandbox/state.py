@@ -7,6 +7,7 @@ Handlers run on the server's event loop while ``server.admin`` may be called fro
 
 from __future__ import annotations
 
+import email.utils
 import ipaddress
 import threading
 from dataclasses import dataclass
@@ -87,6 +88,7 @@ class SandboxState:
         self.log = RequestLog()
         self.idempotency = IdempotencyStore(config.idempotency_seconds)
         self.list_lag = 0.0  # GET /v1/jobs hides jobs younger than this (seconds)
+        self.clock_offset = 0.0  # added to every wall time the service tells
         self.file_base = ""  # set once the file origin listens
         self.closing = threading.Event()  # tells digest threads to give up
 
@@ -96,6 +98,14 @@ class SandboxState:
         with self.lock:
             self.account.credits += self.jobs.due_refunds(clock.now() if now is None else now)
             return self.account.credits
+
+    def wall(self, mono: float) -> float:
+        """The Unix time the service's (possibly skewed) clock shows at monotonic ``mono``."""
+        return clock.wall_at(mono) + self.clock_offset
+
+    def http_date(self) -> str:
+        """Now on the service's clock, as an HTTP ``Date`` (IMF-fixdate)."""
+        return email.utils.formatdate(self.wall(clock.now()), usegmt=True)
 
 
 STATE = web.AppKey("sandbox_state", SandboxState)

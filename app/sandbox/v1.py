@@ -53,6 +53,7 @@ def v1_guard(state: SandboxState) -> Any:
         with state.lock:
             active = state.account.key_active(key)
             limit = state.account.rate_limit
+            offset = state.clock_offset
             # 401s do not count; they report the window of whatever credential was presented.
             rate = (state.limiter.peek if active is None else state.limiter.take)(
                 key or "", limit, now
@@ -70,7 +71,7 @@ def v1_guard(state: SandboxState) -> Any:
                 response = await handler(request)
             except web.HTTPException as exc:  # unknown path or method, FastAPI-style bodies
                 response = _json({"detail": exc.reason}, status=exc.status)
-        response.headers.update(rate.headers(now))
+        response.headers.update(rate.headers(now, offset))
         return response
 
     return guard
@@ -89,10 +90,8 @@ def job_json(state: SandboxState, job: Job, now: float) -> dict[str, Any]:
         "audio_only": job.audio_only,
         "status": status,
         "progress": progress,
-        "created_at": clock.iso_utc(job.created_wall),
-        "completed_at": (
-            clock.iso_utc(clock.wall_at(job.finished_mono())) if finished else None
-        ),
+        "created_at": clock.iso_utc(job.created_wall + state.clock_offset),
+        "completed_at": clock.iso_utc(state.wall(job.finished_mono())) if finished else None,
         "credits_used": 0 if status == "failed" else job.credits,
     }
     if status == "failed":
@@ -103,7 +102,7 @@ def job_json(state: SandboxState, job: Job, now: float) -> dict[str, Any]:
             download_url=f"{state.file_base}/files/{token}/{job.filename}",
             filename=job.filename,
             file_size=job.size,
-            expires_at=clock.iso_utc(clock.wall_at(expires)),
+            expires_at=clock.iso_utc(state.wall(expires)),
             sha256=job.sha256,
         )
     return body
