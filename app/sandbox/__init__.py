@@ -87,6 +87,9 @@ Behaviour of the service (our documented choices)
       its credits are given back.
     - path contains ``slow``        → the job takes 5 × job_seconds.
     - query ``size=N``              → the produced file has N bytes.
+    - query ``filename=NAME``       → the job's ``filename`` is exactly NAME, unsanitised (e.g.
+      ``…/v?filename=clip.mp4.part`` or ``filename=..%2F..%2Fevil.sh``), to hand a client a
+      hostile name; the file origin's Content-Disposition carries it too (below).
   Checked in that order, after auth, rate limit and validation, before credits.
 * Job object: job_id (uuid4), job_type "download", url, status queued|processing|completed|failed,
   progress 0-100, created_at/completed_at (ISO 8601 UTC, ``…Z``; completed_at null until the job
@@ -108,7 +111,11 @@ Behaviour of the service (our documented choices)
   /v1/jobs/{id} still finds them. GET /v1/info?url=: 1 credit, metadata dict.
 * File origin: GET/HEAD /files/{token}/{filename}. Deterministic bytes per job (the same job
   always yields the same bytes). Content-Type video/mp4 (audio/mpeg for audio_only),
-  Content-Length, ETag, Accept-Ranges: bytes, Content-Disposition: attachment; filename="…",
+  Content-Length, ETag (its own per job), Accept-Ranges: bytes,
+  Content-Disposition: ``attachment; filename="NAME"`` (backslash and ``"`` escaped; when
+  NAME is not printable ASCII also ``; filename*=UTF-8''<NAME percent-encoded>``, and control
+  characters show as ``_`` in the plain part); the link's last path segment is NAME
+  percent-encoded (``..`` as ``%2E%2E``), so it decodes back to exactly NAME.
   Range → 206 with Content-Range (unsatisfiable → 416; several ranges → the whole file, 200).
   If-Range with another ETag → the whole file; If-None-Match → 304. Expired or unknown token →
   403 ``{"detail": "Link expired"}``; a link expired by /_sandbox/expire-links → 410 with the
@@ -124,8 +131,8 @@ Behaviour of the service (our documented choices)
 Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
 -------------------------------------------------------------------------
   GET  /_sandbox/state                      → {"credits", "plan", "jobs": N, "keys": {...}}
-        (plus "rate_limit", "pending_faults", "failing_next", "list_lag", "clock_offset";
-        every POST below answers it too)
+        (plus "rate_limit", "pending_faults", "failing_next", "pending_file_replies",
+        "list_lag", "clock_offset"; every POST below answers it too)
   POST /_sandbox/credits   {"credits": N}   set the balance ({"add": N} adds)
   POST /_sandbox/plan      {"plan": "free"} change plan (and so the rate limit)
   POST /_sandbox/keys      {"key": "vc_…", "active": bool}   add, re-activate or deactivate a key
@@ -141,7 +148,7 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
           "delay" (the real answer, late: a 40 s delay outlasts a client's timeout)),
           "drip": seconds (send the answer's status and headers, with the full Content-Length,
           at once, then its body — the fault's or the real one — one byte every ``drip``
-          seconds; for API responses).
+          seconds; for API responses, file bodies drip with /_sandbox/file-reply).
         A fault answers with only its own headers (no X-RateLimit-*) and status 500 unless given;
         a raw "body" is sent as text/html if it starts with "<", application/json if with "{"
         or "[", else text/plain (a "Content-Type" header overrides). A fault with only "delay"
@@ -152,6 +159,19 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
         close the connection after N body bytes
   POST /_sandbox/file-faults {"bytes_per_second": N}  throttle file responses (0 = off)
         (one call may set both; an omitted setting is left as it is; HEAD is never cut)
+  POST /_sandbox/file-reply {"count": 1, "truncate_to"?: K, "extra_bytes"?: M,
+        "headers"?: {name: value|null}, "drip"?: seconds}
+        queue ``count`` lying replies (after those already queued) for the next file GETs that
+        send a body (200/206; HEAD, 304, 403/404/416 take none):
+          truncate_to K — only the first K bytes of what would be sent, ``Content-Length: K``,
+            ending cleanly: a short file that looks complete (Content-Range stays the real one);
+          extra_bytes M — M more bytes past the real end (the pattern goes on), Content-Length
+            covering them (not combined with truncate_to);
+          headers — set last, overriding any header (a hostile Content-Disposition, another
+            ETag, a lying Content-Length: a shorter one cuts the body there, a longer one makes
+            the server close after the body; null removes a header, e.g. Accept-Ranges);
+          drip — one body byte every ``drip`` seconds (throttling is ignored meanwhile).
+        A drop (file-faults) still applies on top.
   POST /_sandbox/list-lag  {"seconds": N}   GET /v1/jobs hides jobs younger than N s (0 = off)
   POST /_sandbox/clock-offset {"seconds": N}  the service's clock runs N s off (may be negative)
   GET  /_sandbox/for-url?url=U              → {"url", "posts": POST /v1/download requests for
@@ -165,7 +185,8 @@ Admin endpoints (loopback only, no auth, JSON bodies, never rate limited)
 All admin helpers also exist as methods of ``server.admin``: set_credits(n), add_credits(n),
 set_plan(p), set_key_active(key, active), add_key(key), queue_faults(path, responses,
 method=None), fail_next_jobs(n), expire_links(), file_faults(drop_after_bytes=None, count=1,
-bytes_per_second=None), set_list_lag(seconds), set_clock_offset(seconds), log(origin="api"), clear_log(),
+bytes_per_second=None), file_reply(count=1, *, truncate_to=None, extra_bytes=0, headers=None,
+drip=0.0), set_list_lag(seconds), set_clock_offset(seconds), log(origin="api"), clear_log(),
 state(), posts_for_url(url) (how many POST /v1/download requests carried that url, however
 answered), jobs_for_url(url) (how many jobs — charges — were created for it) and
 idempotency_keys_for_url(url) (list of str | None, one per such POST). They are plain synchronous

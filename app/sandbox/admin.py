@@ -12,7 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from .accounts import check_plan
-from .state import STATE, SandboxState
+from .state import STATE, FileReply, SandboxState
 
 
 def _whole(value: object, name: str, minimum: int | None = 0) -> int:
@@ -31,6 +31,24 @@ def _seconds(value: object, name: str, minimum: float | None = 0.0) -> float:
     return float(value)
 
 
+def _headers(headers: object) -> dict[str, str | None]:
+    """Header overrides: name → value, or None to remove the header. Refuses what could not be
+    sent at all (a line break) or what aiohttp could not frame (a non-numeric Content-Length)."""
+    if not isinstance(headers, dict):
+        raise ValueError("headers must be an object")
+    checked: dict[str, str | None] = {}
+    for name, value in headers.items():
+        if value is not None and not isinstance(value, str | int):
+            raise ValueError(f"header {name!r} must be a string, a number or null")
+        text = None if value is None else str(value)
+        if any(ch in f"{name}{text or ''}" for ch in "\r\n"):
+            raise ValueError("header names and values cannot hold line breaks")
+        if name.lower() == "content-length" and text is not None and not text.isdigit():
+            raise ValueError("a Content-Length must be a whole number")
+        checked[str(name)] = text
+    return checked
+
+
 def _key(key: object) -> str:
     if not isinstance(key, str) or not key.startswith("vc_"):
         raise ValueError("API keys start with 'vc_'")
@@ -46,8 +64,8 @@ class Admin:
 
     def state(self) -> dict[str, Any]:
         """{"credits", "plan", "jobs", "keys": {key: active}} plus "rate_limit",
-        "pending_faults", "failing_next" (the admin's queued failures), "list_lag" and
-        "clock_offset"."""
+        "pending_faults", "failing_next", "pending_file_replies" (the admin's queued failures),
+        "list_lag" and "clock_offset"."""
         state = self._state
         with state.lock:
             return {
@@ -58,6 +76,7 @@ class Admin:
                 "rate_limit": state.account.rate_limit,
                 "pending_faults": state.faults.pending(),
                 "failing_next": state.jobs.fail_next,
+                "pending_file_replies": len(state.file_faults.replies),
                 "list_lag": state.list_lag,
                 "clock_offset": state.clock_offset,
             }
@@ -115,6 +134,32 @@ class Admin:
                 faults.drops_left = _whole(count, "count")
             if bytes_per_second is not None:
                 faults.bytes_per_second = _whole(bytes_per_second, "bytes_per_second")
+
+    def file_reply(
+        self,
+        count: int = 1,
+        *,
+        truncate_to: int | None = None,
+        extra_bytes: int = 0,
+        headers: dict[str, str | None] | None = None,
+        drip: float = 0.0,
+    ) -> None:
+        """Queue ``count`` lying replies for the next GET file responses that send a body (200
+        or 206), after those already queued. ``truncate_to``: only that many body bytes, with a
+        matching Content-Length (a short file that looks complete). ``extra_bytes``: that many
+        more bytes past the real end, Content-Length covering them. ``headers``: set these
+        response headers last (None removes one); a Content-Length above what is sent makes the
+        server close after the body. ``drip``: one body byte every ``drip`` seconds."""
+        if truncate_to is not None and extra_bytes:
+            raise ValueError("truncate_to and extra_bytes cannot be combined")
+        reply = FileReply(
+            truncate_to=None if truncate_to is None else _whole(truncate_to, "truncate_to"),
+            extra_bytes=_whole(extra_bytes, "extra_bytes"),
+            headers=_headers(headers or {}),
+            drip=_seconds(drip, "drip"),
+        )
+        with self._state.lock:
+            self._state.file_faults.replies.extend([reply] * _whole(count, "count"))
 
     def set_list_lag(self, seconds: float) -> None:
         """GET /v1/jobs leaves out jobs created less than ``seconds`` ago (0 = off); GET
@@ -181,6 +226,13 @@ _ACTIONS: dict[str, Callable[[Admin, dict[str, Any]], None]] = {
         body.get("drop_after_bytes"), body.get("count", 1), body.get("bytes_per_second")
     ),
     "log/clear": lambda admin, body: admin.clear_log(),
+    "file-reply": lambda admin, body: admin.file_reply(
+        body.get("count", 1),
+        truncate_to=body.get("truncate_to"),
+        extra_bytes=body.get("extra_bytes", 0),
+        headers=body.get("headers"),
+        drip=body.get("drip", 0.0),
+    ),
     "list-lag": lambda admin, body: admin.set_list_lag(body["seconds"]),
     "clock-offset": lambda admin, body: admin.set_clock_offset(body["seconds"]),
 }

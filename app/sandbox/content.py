@@ -14,7 +14,7 @@ import hashlib
 import re
 import threading
 from collections.abc import Callable, Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 PERIOD = 1_048_573  # prime, ~1 MiB
 HASH_INLINE_LIMIT = 32 * 1024 * 1024  # bigger files are hashed on a worker thread
@@ -39,6 +39,13 @@ def filename_for(source_url: str, container: str) -> str:
     segment = unquote(urlsplit(source_url).path.rstrip("/").rsplit("/", 1)[-1])
     stem = _UNSAFE.sub("_", _MEDIA_SUFFIX.sub("", segment)).strip("._-")[:80]
     return f"{stem or 'video'}.{container}"
+
+
+def path_segment(name: str) -> str:
+    """``name`` as one URL path segment that decodes back to exactly ``name`` (names given with
+    ``filename=`` may hold '/', '?', '%' or be '..'; a bare dot segment would be normalised away)."""
+    segment = quote(name, safe="")
+    return segment.replace(".", "%2E") if set(name) <= {"."} else segment
 
 
 def _header(container: str, size: int) -> bytes:
@@ -72,6 +79,12 @@ class Content:
             return self._header[offset : offset + min(length, len(self._header) - offset)]
         start = offset % PERIOD
         return self._ring[start : start + min(length, PERIOD)]
+
+    def beyond(self, offset: int, max_length: int) -> memoryview:
+        """Bytes the pattern would hold at ``offset`` if the file were longer: what a file reply
+        with ``extra_bytes`` sends past the end, indistinguishable from the file by looking."""
+        start = offset % PERIOD
+        return self._ring[start : start + min(max_length, PERIOD)]
 
     def chunks(self, start: int, end: int, chunk_size: int = PERIOD) -> Iterator[memoryview]:
         while start < end:

@@ -2,23 +2,40 @@
 
 Links expire; bytes are deterministic per job; Range, If-Range and If-None-Match work for any
 offset. Bodies are written in ~1 MiB zero-copy slices so loopback throughput is limited by the
-socket, not by Python. Admin file faults cut responses short or throttle them.
+socket, not by Python. Admin file faults cut responses short or throttle them; file replies make
+one response lie (short or long bodies, other headers, a drip).
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
+from collections.abc import Callable
+from urllib.parse import quote
 
 from aiohttp import web
 
 from . import clock
-from .content import CONTENT_TYPES, PERIOD, Content, content_of
+from .content import CONTENT_TYPES, PERIOD, content_of
+from .dates import mark_own_date
 from .faults import drop_connection, lingering
 from .requestlog import set_status
-from .state import STATE, FileFaults
+from .state import STATE, FileFaults, FileReply
 
 LINK_EXPIRED = {"detail": "Link expired"}
 NOT_FOUND = {"detail": "Not Found"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def content_disposition(name: str) -> str:
+    """``attachment; filename="NAME"`` with NAME exactly (quoted-string escapes), plus an RFC 8187
+    ``filename*`` holding NAME exactly when it is not printable ASCII. A header cannot carry a
+    control character raw, so the plain ``filename`` shows '_' for each one."""
+    plain = _CONTROL.sub("_", name.replace("\\", "\\\\").replace('"', '\\"'))
+    header = f'attachment; filename="{plain}"'
+    if not (name.isascii() and name.isprintable()):
+        header += f"; filename*=UTF-8''{quote(name, safe='')}"
+    return header
 
 
 class RangeNotSatisfiable(Exception):
@@ -54,27 +71,42 @@ def _throttled_chunk(bytes_per_second: int) -> int:
     return max(1, min(PERIOD, bytes_per_second // 10)) if bytes_per_second else PERIOD
 
 
+Source = Callable[[int, int], memoryview]  # (body offset, max length) -> the next bytes
+
+
 async def _send_body(
-    request: web.Request,
     response: web.StreamResponse,
-    content: Content,
-    span: tuple[int, int],
+    read: Source,
+    length: int,
     drop_after: int | None,
     faults: FileFaults,
-) -> None:
-    start, end = span
-    stop = end if drop_after is None else min(end, start + drop_after)
+    drip: float,
+) -> int:
+    """Write ``length`` body bytes (fewer if a drop is due); returns how many were written."""
+    stop = length if drop_after is None else min(length, drop_after)
     await response.write(b"")  # sends the headers even if no body byte follows
-    position = start
-    while position < stop:
+    sent = 0
+    while sent < stop:
         rate = faults.bytes_per_second  # one int read: safe without the lock
-        piece = content.view(position, min(stop - position, _throttled_chunk(rate)))
+        if drip:
+            await asyncio.sleep(drip)
+            piece = read(sent, 1)
+        else:
+            piece = read(sent, min(stop - sent, _throttled_chunk(rate)))
         await response.write(piece)
-        position += len(piece)
-        if rate:
+        sent += len(piece)
+        if rate and not drip:
             await asyncio.sleep(len(piece) / rate)
-    if stop < end:
-        drop_connection(request)  # closing flushes what was written, then the socket closes
+    return sent
+
+
+def _apply_headers(response: web.StreamResponse, headers: dict[str, str | None]) -> None:
+    for name, value in headers.items():
+        if value is None:
+            response.headers.popall(name, None)
+        else:
+            response.headers[name] = value
+    mark_own_date(response, headers)
 
 
 async def serve_file(request: web.Request) -> web.StreamResponse:
@@ -91,7 +123,7 @@ async def serve_file(request: web.Request) -> web.StreamResponse:
         "Content-Type": CONTENT_TYPES[job.container],
         "ETag": content.etag,
         "Accept-Ranges": "bytes",
-        "Content-Disposition": f'attachment; filename="{job.filename}"',
+        "Content-Disposition": content_disposition(job.filename),
         "Cache-Control": "private, no-transform",
     }
     if request.headers.get("If-None-Match") in (content.etag, "*"):
@@ -105,20 +137,40 @@ async def serve_file(request: web.Request) -> web.StreamResponse:
         body = {"detail": "Range Not Satisfiable"}
         return web.json_response(body, status=416, headers=unsatisfiable)
 
+    with state.lock:  # only a response that would send a body takes a queued reply
+        reply = state.file_faults.take_reply() if request.method == "GET" else None
+    reply = reply or FileReply()
     response = web.StreamResponse(status=200 if span is None else 206, headers=headers)
     start, end = span or (0, job.size)
-    response.content_length = end - start
     if span is not None:
         response.headers["Content-Range"] = f"bytes {start}-{end - 1}/{job.size}"
+    real_end = end if reply.truncate_to is None else min(end, start + reply.truncate_to)
+    length = real_end - start + reply.extra_bytes
+    response.content_length = length
+    _apply_headers(response, reply.headers)
+
+    def read(offset: int, max_length: int) -> memoryview:
+        position = start + offset
+        if position < real_end:
+            return content.view(position, min(max_length, real_end - position))
+        return content.beyond(position, max_length)  # extra_bytes: the pattern goes on
+
     await response.prepare(request)
     set_status(state, request, response.status)
     if request.method == "HEAD":
         return response
     with state.lock:
         drop_after = state.file_faults.take_drop()
+    declared = response.content_length  # a reply's own Content-Length may lie
     try:
         with lingering(request):
-            await _send_body(request, response, content, (start, end), drop_after, state.file_faults)
+            sent = await _send_body(
+                response, read, length, drop_after, state.file_faults, reply.drip
+            )
+        if sent < length or (declared is not None and declared > sent):
+            # Cut short, or promised more than it sent: close, as a real server would, so the
+            # client sees a truncated body instead of waiting for bytes that never come.
+            drop_connection(request)  # closing flushes what was written, then the socket closes
     except ConnectionError:
         pass  # the client went away (or paused its download): nothing left to answer
     return response

@@ -10,7 +10,8 @@ from __future__ import annotations
 import email.utils
 import ipaddress
 import threading
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
@@ -60,11 +61,25 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class FileReply:
+    """How one file response lies (admin ``file_reply``); see the package docstring."""
+
+    truncate_to: int | None = None  # send only this many body bytes, Content-Length to match
+    extra_bytes: int = 0  # send this many bytes beyond the real end, Content-Length covering them
+    headers: dict[str, str | None] = field(default_factory=dict)  # None removes a header
+    drip: float = 0.0  # seconds between body bytes (0 = off)
+
+
 @dataclass
 class FileFaults:
     drops_left: int = 0
     drop_after_bytes: int = 0
     bytes_per_second: int = 0  # 0 = unthrottled
+    replies: deque[FileReply] = field(default_factory=deque)
+
+    def take_reply(self) -> FileReply | None:
+        return self.replies.popleft() if self.replies else None
 
     def take_drop(self) -> int | None:
         """Body bytes after which this response is cut, if a drop is queued."""

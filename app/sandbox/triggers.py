@@ -34,13 +34,17 @@ class Traits:
     fails: bool
     slow: bool
     size: int
+    filename: str | None  # query ``filename=NAME``: the produced file's exact name, unsanitised
 
 
 def traits(url: str, default_size: int) -> Traits:
     parts = urlsplit(url)
     path = parts.path.lower()
+    query = parse_qs(parts.query)
     size = default_size
-    for value in parse_qs(parts.query).get("size", [])[:1]:
+    for value in query.get("size", [])[:1]:
         if value.isdigit() and int(value) <= MAX_SIZE:
             size = int(value)
-    return Traits(fails="fail" in path, slow="slow" in path, size=size)
+    # Deliberately not sanitised: it lets a test hand the client a hostile name.
+    filename = next(iter(query.get("filename", [])), None)
+    return Traits(fails="fail" in path, slow="slow" in path, size=size, filename=filename)

@@ -9,7 +9,14 @@ from typing import Any
 from aiohttp import web
 
 from . import clock
-from .content import CONTENT_TYPES, container_for, content_of, filename_for, hash_content
+from .content import (
+    CONTENT_TYPES,
+    container_for,
+    content_of,
+    filename_for,
+    hash_content,
+    path_segment,
+)
 from .faults import Handler
 from .idempotency import REUSED, KeyReused
 from .jobs import UPSTREAM_ERROR, Job
@@ -99,7 +106,7 @@ def job_json(state: SandboxState, job: Job, now: float) -> dict[str, Any]:
     elif status == "completed":
         token, expires = state.links.issue(job.job_id, now)
         body.update(
-            download_url=f"{state.file_base}/files/{token}/{job.filename}",
+            download_url=f"{state.file_base}/files/{token}/{path_segment(job.filename)}",
             filename=job.filename,
             file_size=job.size,
             expires_at=clock.iso_utc(state.wall(expires)),
@@ -156,7 +163,7 @@ async def post_download(request: web.Request) -> web.StreamResponse:
             audio_only=order.audio_only,
             credits=cost,
             size=url_traits.size,
-            filename=filename_for(order.url, container),
+            filename=url_traits.filename or filename_for(order.url, container),
             fails=url_traits.fails,
             created_mono=now,
             created_wall=clock.wall_at(now),
