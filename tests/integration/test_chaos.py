@@ -27,7 +27,8 @@ pytestmark = pytest.mark.slow
 
 LINKS = [f"https://example.com/watch/chaos-{n}?size={150_000 + 37_000 * n}" for n in range(8)]
 KILLS = 12
-TROUBLE = {"status": 503, "json": {"detail": "Service temporarily unavailable", "code": "service_unavailable"}}
+TROUBLE = {"status": 503,
+           "json": {"detail": "Service temporarily unavailable", "code": "service_unavailable"}}
 FAULTS = [
     TROUBLE,
     {"status": 500, "json": {"detail": "boom", "code": "server_error"}, "after_processing": True},
