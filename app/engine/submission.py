@@ -116,7 +116,7 @@ class Submitter:
         self._same_url = same_url
         self._clock = clock
         self._sleep = sleep
-        self._brief_look = tuple(brief_look)
+        self._brief = tuple(brief_look)
         self._patient = patient_schedule(patient_look)
 
     @property
@@ -127,6 +127,11 @@ class Submitter:
     @patience.setter
     def patience(self, seconds: float) -> None:
         self._patient = patient_schedule(seconds)
+
+    @property
+    def _brief_look(self) -> tuple[float, ...]:
+        """The look before a re-send never outlasts the patient one."""
+        return tuple(m for m in self._brief if m <= self.patience) or (0.0,)
 
     async def job_for(self, item: Item) -> Job | Stopped:
         attempt = 0
