@@ -9,7 +9,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,9 @@ from app.engine.model import (
     ProblemKind,
     RequestFailed,
 )
-from app.engine.parts import PartFiles
+from app.engine.part_disk import remove_part
+from app.engine.part_writer import earlier_writer_done, writer_busy
+from app.engine.parts import PartFiles, PartIdentity
 from app.engine.pipeline import ItemPipeline, PipelineParts
 from app.engine.request_problems import request_problem
 from app.engine.store import ItemRow, Store
@@ -48,11 +50,11 @@ log = logging.getLogger("app.engine")
 
 # Item fields that live in the database; the rest (speed, ETA, …) is only for the screen.
 _PERSISTED = {
-    "state", "position", "job_id", "filename", "part_name", "file_path", "bytes_done",
-    "bytes_total", "problem", "problem_kind", "field_errors",
+    "state", "position", "job_id", "filename", "part_name", "part_identity", "file_path",
+    "bytes_done", "bytes_total", "problem", "problem_kind", "field_errors",
 }
 # Not fields of an Item (the screen has no use for them), but persisted with it.
-_STORE_ONLY = {"part_name"}
+_STORE_ONLY = {"part_name", "part_identity"}
 
 
 class Engine:
@@ -67,6 +69,7 @@ class Engine:
         clock: Callable[[], float] = time.time,
         brief_look: tuple[float, ...] = BRIEF_LOOK,
         patient_look: float = PATIENT_LOOK_SECONDS,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         self.store = store
         self.client = client
@@ -86,7 +89,7 @@ class Engine:
             client=client, watcher=self.watcher, ledger=store, gate=self.gate, parts=self.parts,
             file_client=self.file_client, folder=lambda: self.download_dir, item=self.item,
             report=self.update, same_url=_same_url, clock=clock,
-            brief_look=brief_look, patient_look=patient_look))
+            brief_look=brief_look, patient_look=patient_look, sleep=sleep))
         self._tasks: dict[int, asyncio.Task[None]] = {}
         # Kept up to date item by item, so a command on 10,000 rows stays linear.
         self._waiting = 0  # items in WAITING
@@ -97,6 +100,7 @@ class Engine:
         self._recheck: asyncio.TimerHandle | None = None
         self._started = False
         self._closing = False
+        self._part_deletions: set[asyncio.Future[None]] = set()  # parts waiting for their task
         client.subscribe(self.gate.on_client_event)
 
     # -- observing ------------------------------------------------------------------------
@@ -153,7 +157,8 @@ class Engine:
             self._keys[row.url_key] = item.id
             self._url_keys[item.id] = row.url_key
             if row.part_name:
-                self.parts.remember(item.id, row.part_name)
+                self.parts.remember(item.id, row.part_name,
+                                    PartIdentity.from_dict(row.part_identity))
         self._started = True
         if self.client.api_key is None:
             self.gate.key_missing()
@@ -169,6 +174,7 @@ class Engine:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         await self.watcher.close()
+        await asyncio.gather(*self._part_deletions, return_exceptions=True)
         # Interrupted items are saved as waiting: the next start resumes them.
         for item in self._items.values():
             if item.state.is_active:
@@ -255,8 +261,7 @@ class Engine:
         for item_id in ids:
             item = self._items.get(item_id)
             if item and not item.state.is_finished:
-                self._stop_task(item_id)
-                self._discard_part(item_id)
+                self._discard_part(item_id, self._stop_task(item_id))
                 self.update(item_id, state=ItemState.CANCELLED, speed=None, eta=None,
                             bytes_done=0, waiting_for=None, wait_until=None)
 
@@ -324,9 +329,9 @@ class Engine:
             item = self._items.get(item_id)
             if item is None:
                 continue
-            self._stop_task(item_id)
+            ending = self._stop_task(item_id)
             if item.state is not ItemState.COMPLETED:
-                self._discard_part(item_id)
+                self._discard_part(item_id, ending)
             del self._items[item_id]
             self._track(item, None)
             self._keys.pop(self._url_keys.pop(item_id, ""), None)
@@ -403,9 +408,21 @@ class Engine:
             self._check_settled()
         return item
 
-    def _discard_part(self, item_id: int) -> None:
-        if self.parts.discard(item_id, self.download_dir):
-            self.store.update_item(item_id, part_name=None)
+    def _discard_part(self, item_id: int, ending: asyncio.Task[None] | None = None) -> None:
+        """Forget the item's .part now and delete the file once nothing writes it: Cancel and
+        Remove stop the item's task (``ending``), whose writer may still hold the file open —
+        and Windows cannot delete an open file. The command itself stays synchronous."""
+        name = self.parts.release(item_id)
+        if name is None:
+            return
+        self.store.update_item(item_id, part_name=None, part_identity=None)
+        path = self.download_dir / name
+        if ending is None and not writer_busy(path):
+            _delete_part(path)
+            return
+        deletion = asyncio.ensure_future(_delete_part_after(path, ending))
+        self._part_deletions.add(deletion)
+        deletion.add_done_callback(self._part_deletions.discard)
 
     def _refresh_waiting_counts(self) -> None:
         self.gate.waiting_counts(self._unsubmitted, self._unsubmitted_cost)
@@ -454,10 +471,12 @@ class Engine:
             self.gate.submission_ended()
             self.kick()
 
-    def _stop_task(self, item_id: int) -> None:
+    def _stop_task(self, item_id: int) -> asyncio.Task[None] | None:
+        """Cancel the item's task; returns it (it ends a little later) if there was one."""
         task = self._tasks.pop(item_id, None)
         if task:
             task.cancel()
+        return task
 
     # -- settling (for --quit-when-done) --------------------------------------------------
 
@@ -483,6 +502,20 @@ class Engine:
         if ItemState.FAILED in states:
             return Outcome.SOME_FAILED
         return Outcome.ALL_COMPLETED
+
+
+def _delete_part(path: Path) -> None:
+    try:
+        remove_part(path)
+    except OSError:  # a stale part costs disk space, not the command
+        log.warning("could not delete the partial file %s", path.name, exc_info=True)
+
+
+async def _delete_part_after(path: Path, task: asyncio.Task[None] | None) -> None:
+    if task is not None:
+        await asyncio.wait([task])
+    await earlier_writer_done(path)
+    _delete_part(path)
 
 
 def _same_url(a: str, b: str) -> bool:

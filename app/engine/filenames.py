@@ -3,15 +3,48 @@
 A name comes from a server (Content-Disposition, the URL) or a video title: all of them are
 untrusted. Whatever comes in, what goes out is a single plain file name that stays inside the
 chosen folder on Linux, Windows and macOS. Pure functions; unique_path only looks at the disk.
+
+Also kept here, in one place: the suffix of the app's own files in the download folder, the file
+types that run code when opened, and the platform rules for names (case, path length).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+PART_SUFFIX = ".part"
+# Suffixes of the app's own files in the download folder: a server-chosen name never ends in one,
+# so a finished video can never be taken for (and deleted as) another item's partial file.
+OWN_SUFFIXES = (PART_SUFFIX,)
+
+# Types that run code when opened (double-click, "Open file") on Windows, macOS or a Linux
+# desktop. One list for every platform: a file saved on one system is easily opened on another.
+DANGEROUS_SUFFIXES = frozenset({
+    # Windows
+    ".exe", ".msi", ".msp", ".mst", ".bat", ".cmd", ".com", ".scr", ".pif", ".cpl", ".hta",
+    ".ps1", ".psm1", ".psd1", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh", ".jar", ".lnk",
+    ".url", ".scf", ".reg", ".msc", ".appref-ms", ".application", ".gadget", ".appx",
+    ".appxbundle", ".msix", ".msixbundle", ".library-ms", ".settingcontent-ms",
+    # Linux desktops
+    ".desktop", ".sh", ".bash", ".zsh", ".csh", ".ksh", ".run", ".bin", ".appimage",
+    ".flatpakref", ".deb", ".rpm", ".py", ".pyw", ".pl", ".rb",
+    # macOS
+    ".app", ".command", ".pkg", ".mpkg", ".dmg", ".tool", ".workflow", ".scpt",
+    ".applescript", ".terminal", ".action", ".osax",
+})
+
+# The platform the rules below apply to; a module attribute so tests can play Windows or macOS.
+PLATFORM = sys.platform
+WINDOWS_MAX_PATH = 259  # characters of a legacy Windows path: MAX_PATH (260) counts the NUL
+# Room kept for the " (n)" a taken name gets and the ".part" of the partial file.
+_NUMBER_ROOM = len(" (999)")
+_MIN_STEM = 8  # a shorter stem is no longer a recognisable name: the folder is too deep
 
 MAX_NAME_BYTES = 200
 # Longest tail still treated as an extension (".mp4", ".webm", ".tar.gz" is two): a longer one
@@ -46,7 +79,9 @@ def _decode_ext_value(value: str) -> str | None:
         return None
     try:
         return unquote(encoded, encoding=charset.strip() or "utf-8", errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        # An unknown charset, or a codec that is no text encoding or cannot replace ("idna",
+        # "punycode", "rot13"…): read the bytes as UTF-8, which every real server means anyway.
         return unquote(encoded, encoding="utf-8", errors="replace")
 
 
@@ -109,7 +144,17 @@ def _clean(name: str) -> str:
         stem = "_" + stem
     budget = MAX_NAME_BYTES - len(ext.encode("utf-8"))
     stem = _truncate_utf8(stem, budget).rstrip(" .")
-    return stem + ext if stem else ""
+    return _not_own_file(stem + ext) if stem else ""
+
+
+def _not_own_file(name: str) -> str:
+    """"clip.part" → "clip_part": the name of a video never looks like one of the app's own
+    files, whatever case the file system ignores."""
+    folded = name.casefold()
+    for suffix in OWN_SUFFIXES:
+        if folded.endswith(suffix):
+            return f"{name[: -len(suffix)]}_{name[-len(suffix) + 1 :]}"
+    return name
 
 
 def safe_filename(name: str | None, fallback: str = "video") -> str:
@@ -133,6 +178,68 @@ def numbered_names(name: str) -> Iterator[str]:
         budget = MAX_NAME_BYTES - len(ext.encode("utf-8")) - len(suffix)
         yield f"{_truncate_utf8(stem, budget).rstrip(' .')}{suffix}{ext}"
         number += 1
+
+
+def is_dangerous(name: str | os.PathLike[str]) -> bool:
+    """Whether opening a file of this name runs code (see DANGEROUS_SUFFIXES)."""
+    return os.path.splitext(os.fspath(name))[1].casefold() in DANGEROUS_SUFFIXES
+
+
+def case_insensitive_names() -> bool:
+    """Whether the platform's usual file systems treat "A.mp4" and "a.mp4" as one name (NTFS,
+    APFS and HFS+ by default; Linux file systems do not)."""
+    return PLATFORM in ("win32", "darwin")
+
+
+def name_key(name: str) -> str:
+    """What two names are compared by on this platform."""
+    return name.casefold() if case_insensitive_names() else name
+
+
+class PathTooLong(ValueError):
+    """The folder leaves no room for a recognisable file name under Windows' path limit."""
+
+
+def legacy_path_limit() -> bool:
+    """True on Windows unless long paths are turned on (LongPathsEnabled; the app's manifest
+    declares itself long-path aware, as python.exe and PyInstaller's bootloader do)."""
+    return PLATFORM == "win32" and not _long_paths_enabled()
+
+
+def _long_paths_enabled() -> bool:
+    try:
+        import winreg  # type: ignore[import-not-found,unused-ignore]
+
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE,  # type: ignore[attr-defined,unused-ignore]
+                            r"SYSTEM\CurrentControlSet\Control\FileSystem") as key:
+            value, _type = winreg.QueryValueEx(key, "LongPathsEnabled")  # type: ignore[attr-defined,unused-ignore]
+            return bool(value)
+    except (ImportError, OSError):
+        return False
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def fit_to_folder(name: str, folder: Path) -> str:
+    """name, shortened (keeping its extension) so that folder + name + " (n)" + ".part" stays
+    within the legacy Windows path limit where that applies; PathTooLong when even a short
+    name would not fit."""
+    if not legacy_path_limit():
+        return name
+    # The folder as Windows will see it (a relative one is longer than it looks).
+    room = (WINDOWS_MAX_PATH - _utf16_len(os.path.abspath(folder)) - 1 - len(PART_SUFFIX)
+            - _NUMBER_ROOM)
+    if _utf16_len(name) <= room:
+        return name
+    stem, ext = _split_extension(name)
+    stem_room = room - _utf16_len(ext)
+    if stem_room < _MIN_STEM:
+        raise PathTooLong(str(folder))
+    while _utf16_len(stem) > stem_room:
+        stem = stem[:-1]
+    return stem.rstrip(" .") + ext
 
 
 def unique_path(directory: Path, name: str) -> Path:

@@ -47,6 +47,12 @@ class ProblemKind(StrEnum):
     NOT_MEDIA = "not_media"
     NETWORK = "network"  # gave up after retries
     SERVER = "server"  # gave up after retries
+    SHORT_FILE = "short_file"  # the file host kept sending less than the job announced
+    OVERSIZE_FILE = "oversize_file"  # the file host sent more than the job announced
+    SIZE_MISMATCH = "size_mismatch"  # the host's own size and what arrived disagreed, repeatedly
+    LINK_IN_THE_WAY = "link_in_the_way"  # a symlink sits at the .part's name: nothing written
+    BAD_FILE_LINK = "bad_file_link"  # the job's download link is malformed or not http(s)
+    PATH_TOO_LONG = "path_too_long"  # Windows: the folder leaves no room for a name (260 chars)
     UNEXPECTED = "unexpected"  # a bug: ``problem`` holds the exception, for the details view
     OTHER = "other"
 

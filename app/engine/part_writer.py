@@ -8,7 +8,8 @@ takes everything queued in one ``writev``.
 
 Also, per file: a later writer for the same .part (a resumed download) starts only after the
 earlier one has written its last byte and closed the file, so a resume never measures a .part
-that is still growing.
+that is still growing; and whoever moves or deletes a .part waits for the same (``closed``,
+``earlier_writer_done``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ def write_all(fd: int, chunks: list[bytes]) -> None:
             written -= len(views.pop(0))
         if views and written:
             views[0] = views[0][written:]
+
+
+def writer_busy(path: Path) -> bool:
+    """Whether a writer of path has not closed it yet."""
+    return path in _finished
 
 
 async def earlier_writer_done(path: Path) -> None:
@@ -94,6 +100,11 @@ class PartWriter:
         with self._lock:
             self._closing = True
             self._lock.notify()
+
+    async def closed(self) -> None:
+        """Until the thread has closed the file (after close()). Windows refuses to rename or
+        delete a file that is still open, so nothing moves the .part before this."""
+        await asyncio.shield(self._done)
 
     async def _until_unwritten_at_most(self, limit: int) -> None:
         while True:

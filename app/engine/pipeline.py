@@ -25,10 +25,13 @@ from app.api.pacing import backoff_delay
 from app.engine import filenames
 from app.engine.account import AccountGate
 from app.engine.model import Item, ItemState, ProblemKind, WaitReason
-from app.engine.parts import PartFiles
+from app.engine.part_disk import finalize_part, part_size, remove_part
+from app.engine.part_writer import earlier_writer_done
+from app.engine.parts import PartFiles, PartIdentity
 from app.engine.store import HistoryEntry, Store
 from app.engine.submission import BRIEF_LOOK, PATIENT_LOOK_SECONDS, Stopped, Submitter, failed, waiting
-from app.engine.transfer import SpeedMeter, TransferError, download_to_part, finalize_part
+from app.engine.transfer import SpeedMeter, TransferError, download_to_part
+from app.engine.transfer_errors import os_error
 from app.engine.watcher import JobGone, JobWatcher
 
 log = logging.getLogger("app.engine")
@@ -40,6 +43,11 @@ _TRANSFER_PROBLEMS = {
     "not_writable": ProblemKind.NOT_WRITABLE,
     "not_media": ProblemKind.NOT_MEDIA,
     "network": ProblemKind.NETWORK,
+    "short": ProblemKind.SHORT_FILE,
+    "oversize": ProblemKind.OVERSIZE_FILE,
+    "size_mismatch": ProblemKind.SIZE_MISMATCH,
+    "symlink": ProblemKind.LINK_IN_THE_WAY,
+    "bad_link": ProblemKind.BAD_FILE_LINK,
 }
 
 
@@ -135,18 +143,22 @@ class ItemPipeline:
         item = self._p.item(item_id)
         assert item is not None
         folder = self._p.folder()
-        name = filenames.safe_filename(job.filename or filenames.filename_from_url(item.url))
+        try:
+            name = filenames.fit_to_folder(filenames.safe_filename(
+                job.filename or filenames.filename_from_url(item.url)), folder)
+        except filenames.PathTooLong:
+            return failed(ProblemKind.PATH_TOO_LONG, str(folder))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             return failed(ProblemKind.NOT_WRITABLE, exc.strerror or str(exc))
-        part, chosen = self._p.parts.claim(item_id, folder, name)
-        if chosen:
-            self._p.report(item_id, part_name=part.name)
+        prepared = await self._part_for(item_id, job, folder, name)
+        if isinstance(prepared, Stopped):
+            return prepared
+        part, identity, last_done = prepared
         self._p.report(item_id, state=ItemState.DOWNLOADING, filename=name,
                        bytes_total=job.file_size, waiting_for=None, wait_until=None)
         meter = SpeedMeter()
-        last_done = part.stat().st_size if part.exists() else 0
 
         def progress(done: int, total: int | None) -> None:
             nonlocal last_done
@@ -155,6 +167,12 @@ class ItemPipeline:
             remaining = total - done if total is not None else None
             self._p.report(item_id, persist=False, bytes_done=done, bytes_total=total,
                            speed=meter.speed, eta=meter.eta(remaining))
+
+        def validator_seen(validator: str | None) -> None:
+            nonlocal identity
+            if validator != identity.validator:  # recorded before the first byte of it is written
+                identity = identity.with_validator(validator)
+                self._remember_part(item_id, identity)
 
         refreshed = False
         attempt = 0
@@ -171,8 +189,13 @@ class ItemPipeline:
                 continue
             before = last_done
             try:
-                result = await download_to_part(self._p.file_client, url, part,
-                                                expected_size=job.file_size, on_progress=progress)
+                result = await download_to_part(
+                    self._p.file_client, url, part, expected_size=job.file_size,
+                    validator=identity.validator, on_validator=validator_seen,
+                    on_progress=progress)
+                # download_to_part returns once the writer has closed the .part: it can move.
+                final = finalize_part(result.path, folder,
+                                      _final_name(result.suggested_name, name, folder))
                 break
             except TransferError as exc:
                 if exc.kind == "link_expired" and not refreshed:
@@ -188,13 +211,62 @@ class ItemPipeline:
                     await self._p.sleep(backoff_delay(max(attempt, 1)))
                     continue
                 self._p.report(item_id, bytes_done=last_done)
-                return failed(_TRANSFER_PROBLEMS.get(exc.kind, ProblemKind.OTHER), str(exc))
-        final = finalize_part(result.path, folder, result.suggested_name or name)
+                return self._transfer_failed(item_id, exc)
         self._p.parts.release(item_id)
         self._p.ledger.add_history(HistoryEntry(item.url, job.job_id, str(final), result.size,
                                                 self._p.clock()))
         self._p.report(item_id, state=ItemState.COMPLETED, file_path=str(final), filename=final.name,
-                       part_name=None, bytes_done=result.size, bytes_total=result.size,
-                       speed=None, eta=None)
+                       part_name=None, part_identity=None, bytes_done=result.size,
+                       bytes_total=result.size, speed=None, eta=None)
         return None
 
+    async def _part_for(self, item_id: int, job: Job, folder: Path,
+                        name: str) -> tuple[Path, PartIdentity, int] | Stopped:
+        """The item's .part, holding only bytes of this job's file (or none), what they are and
+        how many."""
+        part, chosen = self._p.parts.claim(item_id, folder, name)
+        if chosen:
+            self._p.report(item_id, part_name=part.name)
+        known = self._p.parts.identity_of(item_id)
+        if known is not None and known.belongs_to(job.job_id, job.file_size):
+            identity = known
+        else:
+            # Bytes of another job (a retry that made a new one), of another announced size, or
+            # of unknown origin: never resumed into this job's file.
+            identity = PartIdentity(job.job_id, None, job.file_size)
+        try:
+            size = part_size(part)  # refuses a link at the name before anything is sent or deleted
+            if identity is not known:
+                await earlier_writer_done(part)  # a cancelled attempt may still hold it open
+                remove_part(part)
+                size = 0
+                self._remember_part(item_id, identity)
+        except TransferError as exc:
+            return self._transfer_failed(item_id, exc)
+        except OSError as exc:
+            return self._transfer_failed(item_id, os_error(exc))
+        return part, identity, size
+
+    def _transfer_failed(self, item_id: int, exc: TransferError) -> Stopped:
+        kind = _TRANSFER_PROBLEMS.get(exc.kind, ProblemKind.OTHER)
+        if kind is ProblemKind.LINK_IN_THE_WAY:
+            # Not ours to delete: let go of the name, so that Retry picks another one.
+            self._p.parts.release(item_id)
+            self._p.report(item_id, part_name=None, part_identity=None)
+        return failed(kind, str(exc))
+
+    def _remember_part(self, item_id: int, identity: PartIdentity) -> None:
+        """What the item's .part holds now, in memory and (through report) in its row."""
+        self._p.parts.set_identity(item_id, identity)
+        self._p.report(item_id, part_identity=identity.to_dict())
+
+
+def _final_name(suggested: str | None, name: str, folder: Path) -> str:
+    """The file host's name for the file if it fits the folder's path limit, else the job's
+    (which was fitted before anything was downloaded)."""
+    if suggested:
+        try:
+            return filenames.fit_to_folder(suggested, folder)
+        except filenames.PathTooLong:
+            pass
+    return name

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -67,12 +67,18 @@ _MIGRATIONS: dict[int, str] = {
     ALTER TABLE ledger ADD COLUMN service_at REAL;
     ALTER TABLE ledger ADD COLUMN outcome TEXT;
     """,
+    # What an item's .part holds (parts.PartIdentity as JSON: job id, the host's validator, the
+    # announced size). A part of version 2 has none, so it is never resumed: restarting it costs
+    # bandwidth once, resuming it could finish a file with another job's bytes.
+    3: """
+    ALTER TABLE items ADD COLUMN part_identity TEXT;
+    """,
 }
 
 ITEM_COLUMNS = (
     "url", "url_key", "options", "state", "position", "added_at", "job_id", "filename",
     "part_name", "file_path", "bytes_done", "bytes_total", "problem", "problem_kind",
-    "field_errors",
+    "field_errors", "part_identity",
 )
 
 
@@ -96,6 +102,7 @@ class ItemRow:
     problem: str | None
     problem_kind: str | None
     field_errors: tuple[str, ...]
+    part_identity: dict[str, Any] | None = None
 
 
 class IntentOutcome(StrEnum):
@@ -317,7 +324,7 @@ class _Transaction:
             self._db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
-_JSON_COLUMNS = frozenset({"options", "field_errors"})
+_JSON_COLUMNS = frozenset({"options", "field_errors", "part_identity"})
 _ITEM_COLUMN_SET = frozenset(ITEM_COLUMNS)  # no other key of a row ever reaches the SQL
 
 
@@ -337,6 +344,8 @@ def _encode(column: str, value: Any) -> Any:
         return json.dumps(value or {}, sort_keys=True)
     if column == "field_errors":
         return json.dumps(list(value or []))
+    if column == "part_identity":
+        return None if value is None else json.dumps(value, sort_keys=True)
     return value
 
 
@@ -344,6 +353,7 @@ def _row_to_item(row: tuple[Any, ...]) -> ItemRow:
     values = dict(zip(("id", *ITEM_COLUMNS), row, strict=True))
     values["options"] = _decode_json(values["options"], {})
     values["field_errors"] = tuple(_decode_json(values["field_errors"], []))
+    values["part_identity"] = _decode_json(values["part_identity"], None)
     return ItemRow(**values)
 
 

@@ -1,5 +1,5 @@
-"""Streaming a finished video from the file host into a .part file, resumably, then moving it
-into place. httpx only, no Qt.
+"""Streaming a finished video from the file host into a .part file, resumably; the .part on disk
+(opening it safely, moving it into place) is part_disk.py. httpx only, no Qt.
 
 The file host is not the API: it never gets the API key (every request here is stripped of
 Authorization, whatever client is passed in), and a redirect from https to http is refused
@@ -8,11 +8,7 @@ rather than followed, since the bytes would arrive unauthenticated.
 
 from __future__ import annotations
 
-import asyncio
-import errno
-import os
 import re
-import shutil
 import time
 from collections import deque
 from collections.abc import Callable
@@ -24,8 +20,13 @@ import httpx
 
 from app import __version__
 from app.engine import bulk_reads
-from app.engine.filenames import filename_from_content_disposition, safe_filename, unique_path
+from app.engine.filenames import filename_from_content_disposition, safe_filename
+from app.engine.part_disk import check_free_space, open_part, part_size, remove_part, sync_and_size
 from app.engine.part_writer import PartWriter, earlier_writer_done
+from app.engine.transfer_errors import TransferError, message, os_error
+
+__all__ = ["SpeedMeter", "TransferError", "TransferResult", "download_to_part",
+           "is_insecure_redirect", "make_file_client", "validator_of"]
 
 MAX_REDIRECTS = 10
 USER_AGENT = f"VideoConduit-Desktop/{__version__}"
@@ -35,38 +36,6 @@ _PAGE_TYPES = frozenset({"text/html", "text/plain", "application/xhtml+xml", "ap
 _CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
 _UNSATISFIED_RANGE = re.compile(r"\s*bytes\s+\*/(\d+)\s*$", re.IGNORECASE)
 
-_MESSAGES = {
-    "link_expired": "The download link has expired or is no longer valid.",
-    "disk_full": "There is not enough free space on the disk for this video.",
-    "not_writable": "The download folder cannot be written to. Choose another folder or check "
-    "its permissions.",
-    "not_media": "The file server sent a web page instead of the video.",
-    "size_mismatch": "The video arrived with a different size than announced.",
-    "network": "The connection to the file server was interrupted.",
-    "insecure_redirect": "The download link redirected to an insecure (http) address, so the "
-    "download was stopped.",
-    "http": "The file server answered with an error.",
-}
-
-
-class TransferError(Exception):
-    """Why a transfer stopped: `kind` for the program, `message` for a person, `retryable` when
-    trying again later may well succeed (the .part keeps what arrived)."""
-
-    def __init__(
-        self,
-        kind: str,
-        message: str | None = None,
-        *,
-        retryable: bool | None = None,
-        status: int | None = None,
-    ) -> None:
-        self.kind = kind
-        self.message = message or _MESSAGES.get(kind, _MESSAGES["http"])
-        self.retryable = kind == "network" if retryable is None else retryable
-        self.status = status
-        super().__init__(self.message)
-
 
 @dataclass(frozen=True)
 class TransferResult:
@@ -74,14 +43,7 @@ class TransferResult:
     size: int
     content_type: str | None
     suggested_name: str | None
-
-
-def os_error(exc: OSError) -> TransferError:
-    """A file-system failure as the person would describe it."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return TransferError("disk_full")
-    detail = exc.strerror or str(exc)
-    return TransferError("not_writable", f"{_MESSAGES['not_writable']} ({detail})")
+    validator: str | None = None  # the version of the file the part now holds
 
 
 def is_insecure_redirect(source: httpx.URL | str, target: httpx.URL | str) -> bool:
@@ -124,14 +86,28 @@ def make_file_client() -> httpx.AsyncClient:
     )
 
 
-async def _open(client: httpx.AsyncClient, url: str, offset: int) -> httpx.Response:
-    """GET url as a stream (from offset if > 0), following redirects here rather than in the
-    client so that the same rules hold for any client passed in."""
+def validator_of(response: httpx.Response) -> str | None:
+    """The version of the file a response carries, as If-Range can name it: a strong ETag,
+    else Last-Modified (a weak ETag may not be used for ranges), else None."""
+    etag = response.headers.get("ETag", "").strip()
+    if etag and not etag.startswith("W/"):
+        return etag
+    return response.headers.get("Last-Modified", "").strip() or None
+
+
+async def _open(
+    client: httpx.AsyncClient, url: str, offset: int, validator: str | None = None
+) -> httpx.Response:
+    """GET url as a stream (from offset if > 0, and only if the file is still the version
+    `validator` names), following redirects here rather than in the client so that the same
+    rules hold for any client passed in."""
     headers = {"Accept-Encoding": "identity"}
     if offset:
         headers["Range"] = f"bytes={offset}-"
-    current = httpx.URL(url)
+        if validator:
+            headers["If-Range"] = validator
     try:
+        current = httpx.URL(url)  # inside: a malformed link is this item's failure, not a crash
         for _ in range(MAX_REDIRECTS + 1):
             request = client.build_request("GET", current, headers=headers)
             _strip_credentials(request)
@@ -146,10 +122,11 @@ async def _open(client: httpx.AsyncClient, url: str, offset: int) -> httpx.Respo
             if is_insecure_redirect(current, target):
                 raise TransferError("insecure_redirect")
             current = target
-    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-        raise TransferError("http", f"The download link cannot be opened ({exc}).") from exc
+    # ValueError: what URL parsing raises below httpx (an IDNA label, a port out of range).
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL, ValueError) as exc:
+        raise TransferError("bad_link", f"{message('bad_link')} ({exc})") from exc
     except httpx.TransportError as exc:
-        raise TransferError("network", f"{_MESSAGES['network']} ({exc})") from exc
+        raise TransferError("network", f"{message('network')} ({exc})") from exc
     raise TransferError("http", "The download link redirected too many times.")
 
 
@@ -163,9 +140,12 @@ def _int_header(response: httpx.Response, name: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _resume_matches(response: httpx.Response, offset: int) -> bool:
+def _resume_matches(response: httpx.Response, offset: int, validator: str | None) -> bool:
+    """A 206 that continues exactly where the part ends, of the same version of the file (a
+    host that ignores If-Range, or never sent a validator and now does, gets no trust)."""
     match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
-    return match is not None and int(match.group(1)) == offset
+    return (response.status_code == 206 and match is not None and int(match.group(1)) == offset
+            and validator_of(response) == validator)
 
 
 def _total_of(response: httpx.Response, start: int) -> int | None:
@@ -179,7 +159,9 @@ def _total_of(response: httpx.Response, start: int) -> int | None:
 
 def _already_complete(response: httpx.Response, offset: int, expected: int | None) -> bool:
     """A 416 to "bytes=<size of .part>-" means the .part already holds the whole file — if the
-    server's stated size (or, lacking it, the expected one) agrees."""
+    part has the size the job announced, and the server's stated size (if any) agrees."""
+    if expected is not None and offset != expected:
+        return False
     match = _UNSATISFIED_RANGE.match(response.headers.get("Content-Range", ""))
     total = int(match.group(1)) if match else expected
     return total == offset
@@ -191,31 +173,15 @@ def _check_status(response: httpx.Response) -> None:
         raise TransferError("link_expired", status=status)
     if status not in (200, 206):
         transient = status in (408, 429) or status >= 500
-        message = f"{_MESSAGES['http']} (HTTP {status})"
-        raise TransferError("http", message, retryable=transient, status=status)
+        text = f"{message('http')} (HTTP {status})"
+        raise TransferError("http", text, retryable=transient, status=status)
     if _media_type(response) in _PAGE_TYPES:
         raise TransferError("not_media", status=status)
 
 
-def _check_free_space(folder: Path, needed: int) -> None:
-    try:
-        free = shutil.disk_usage(folder).free
-    except OSError as exc:
-        raise os_error(exc) from exc
-    if needed > free:
-        raise TransferError(
-            "disk_full",
-            f"{_MESSAGES['disk_full']} It needs {needed:,} more bytes; {free:,} are free.",
-        )
-
-
-def _part_size(part_path: Path) -> int:
-    try:
-        return part_path.stat().st_size
-    except FileNotFoundError:
-        return 0
-    except OSError as exc:
-        raise os_error(exc) from exc
+def _oversize(size: int, announced: int) -> TransferError:
+    return TransferError("oversize", f"{message('oversize')} ({size:,} bytes instead of "
+                                     f"{announced:,})", retryable=False)
 
 
 async def download_to_part(
@@ -224,62 +190,79 @@ async def download_to_part(
     part_path: Path,
     *,
     expected_size: int | None = None,
+    validator: str | None = None,
+    on_validator: Callable[[str | None], None] | None = None,
     on_progress: Callable[[int, int | None], None] | None = None,
     chunk_size: int = 1 << 20,
 ) -> TransferResult:
-    """Stream url into part_path, resuming what an earlier call left there. The server's own
-    size (Content-Range / Content-Length) wins over expected_size, used only when it has none."""
+    """Stream url into part_path, resuming what an earlier call left there.
+
+    The caller vouches that the bytes already in part_path are this job's file as served under
+    `validator` (parts.PartIdentity): a resume sends If-Range with it and starts over from zero
+    unless the host answers with that same version. `on_validator(v)` learns the version of the
+    bytes written from now on — after the part is (re)opened, before any byte of the response
+    is written — so the caller can record it first.
+
+    expected_size is the size the job announced, and then the only size that completes: a host
+    that states or sends more is refused ("oversize": nothing past the announced size is
+    written, and the part is deleted); one that ends early is "short" (retryable, the part kept
+    for the next call to resume). Without it, the host's own size is checked instead."""
     await earlier_writer_done(part_path)  # a cancelled attempt may still be writing its tail
-    offset = _part_size(part_path)
-    response = await _open(client, url, offset)
+    offset = part_size(part_path)
+    response = await _open(client, url, offset, validator)
     try:
         if offset and response.status_code == 416:
             if _already_complete(response, offset, expected_size):
                 if on_progress:
                     on_progress(offset, offset)
-                return TransferResult(part_path, offset, None, None)
-        if offset and response.status_code in (206, 416) and not _resume_matches(response, offset):
-            # Not the bytes we asked for: start over with a plain request.
+                return TransferResult(part_path, offset, None, None, validator)
+        if offset and response.status_code in (206, 416) and not _resume_matches(
+                response, offset, validator):
+            # Not the bytes we asked for, or another version of the file: start over.
             await response.aclose()
             offset = 0
             response = await _open(client, url, 0)
         _check_status(response)
         start = offset if response.status_code == 206 else 0
         total = _total_of(response, start)
-        if total is None:
-            total = expected_size
-        file = _open_part(part_path, start)
-        if total is not None:
-            try:
-                _check_free_space(part_path.parent, total - start)
-            except TransferError:
-                file.close()
-                if not start:
-                    part_path.unlink(missing_ok=True)
-                raise
-        size = await _stream(response, file, part_path, start, total, on_progress, chunk_size)
+        if expected_size is not None and total is not None and total > expected_size:
+            remove_part(part_path)
+            raise _oversize(total, expected_size)
+        limit = expected_size if expected_size is not None else total
+        file = open_part(part_path, start)
+        try:
+            if limit is not None:
+                check_free_space(part_path.parent, limit - start)
+            if on_validator:
+                on_validator(validator_of(response))
+        except BaseException:
+            file.close()
+            if not start:
+                remove_part(part_path)
+            raise
+        try:
+            size, on_disk = await _stream(response, file, part_path, start, limit, on_progress,
+                                          chunk_size)
+        except TransferError as exc:
+            if exc.kind == "oversize":
+                remove_part(part_path)  # the host contradicts the job: trust none of it
+            raise
     finally:
         await response.aclose()
-    if total is not None and size != total:
-        part_path.unlink(missing_ok=True)  # its bytes cannot be trusted: start over next time
+    if on_disk != size or (expected_size is None and total is not None and size != total):
+        remove_part(part_path)  # its bytes cannot be trusted: start over next time
+        shown = total if total is not None else size
         raise TransferError(
             "size_mismatch",
-            f"{_MESSAGES['size_mismatch']} ({size:,} bytes instead of {total:,})",
+            f"{message('size_mismatch')} ({on_disk:,} bytes instead of {shown:,})",
             retryable=True,
         )
+    if expected_size is not None and size < expected_size:
+        raise TransferError(
+            "short", f"{message('short')} ({size:,} of {expected_size:,} bytes)", retryable=True)
     cd_name = filename_from_content_disposition(response.headers.get("Content-Disposition"))
-    return TransferResult(
-        part_path, size, _media_type(response), safe_filename(cd_name) if cd_name else None
-    )
-
-
-def _open_part(part_path: Path, start: int) -> BinaryIO:
-    """The .part opened for appending at start, truncated first when start is 0. Opening it
-    before anything is written tells a read-only or missing folder apart from a full disk."""
-    try:
-        return open(part_path, "ab" if start else "wb", buffering=0)  # noqa: SIM115
-    except OSError as exc:
-        raise os_error(exc) from exc
+    return TransferResult(part_path, size, _media_type(response),
+                          safe_filename(cd_name) if cd_name else None, validator_of(response))
 
 
 async def _stream(
@@ -287,24 +270,32 @@ async def _stream(
     file: BinaryIO,
     part_path: Path,
     start: int,
-    total: int | None,
+    limit: int | None,
     on_progress: Callable[[int, int | None], None] | None,
     chunk_size: int,
-) -> int:
-    """Append the body to the open .part, close it, and return its size. Network chunks are
-    gathered to chunk_size and handed to the PartWriter's thread. Whatever arrived is kept, also
-    on a dropped connection or a cancel: the next call resumes it."""
+) -> tuple[int, int]:
+    """Append the body to the open .part, sync and close it; returns (bytes it should hold,
+    bytes it holds on disk). Network chunks are gathered to chunk_size and handed to the
+    PartWriter's thread. Whatever arrived is kept, also on a dropped connection or a cancel:
+    the next call resumes it. Nothing past `limit` is written ("oversize"). Returns only once
+    the writer has closed the file, so it can be moved (Windows refuses to move an open file)."""
     writer = PartWriter(file, part_path)
     done = start
     reported = -1
     last_report = float("-inf")
     pending: list[bytes] = []
     pending_size = 0
+    on_disk = -1
     try:
         try:
             async for data in response.aiter_raw():
                 pending.append(data)
                 pending_size += len(data)
+                if limit is not None and done + pending_size > limit:
+                    over = done + pending_size - limit  # keep the announced bytes, then stop
+                    pending[-1] = data[: len(data) - over]
+                    pending_size -= over
+                    raise _oversize(done + pending_size + over, limit)
                 if pending_size < chunk_size:
                     continue
                 await writer.write(pending)
@@ -313,54 +304,23 @@ async def _stream(
                 now = time.monotonic()
                 if on_progress and now - last_report >= PROGRESS_INTERVAL:
                     last_report, reported = now, done
-                    on_progress(done, total)
+                    on_progress(done, limit)
         except httpx.TransportError as exc:
-            raise TransferError("network", f"{_MESSAGES['network']} ({exc})") from exc
+            raise TransferError("network", f"{message('network')} ({exc})") from exc
         finally:
             if pending:
                 await writer.write(pending)
                 done += pending_size
             await writer.flush()
-        await asyncio.to_thread(os.fsync, file.fileno())
+        on_disk = await sync_and_size(file.fileno())
     except OSError as exc:
         raise os_error(exc) from exc
     finally:
         writer.close()
         if on_progress and done != reported:
-            on_progress(done, total)
-    return done
-
-
-def _place(part_path: Path, target: Path) -> bool:
-    """Give part_path the name target unless that name exists; False if it does. A hard link
-    then unlink is atomic and cannot overwrite (os.replace can, if the name appears between a
-    check and the rename); file systems without hard links get a checked rename."""
-    try:
-        os.link(part_path, target)
-    except FileExistsError:
-        return False
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV,
-                             errno.ENOSYS):
-            raise
-        if target.exists() or target.is_symlink():
-            return False
-        shutil.move(part_path, target)  # os.replace, or copy + delete across devices
-        return True
-    part_path.unlink()
-    return True
-
-
-def finalize_part(part_path: Path, directory: Path, preferred_name: str) -> Path:
-    """Move the finished .part into directory under a safe, unused name; never overwrites."""
-    name = safe_filename(preferred_name)
-    try:
-        while True:
-            target = unique_path(directory, name)
-            if _place(part_path, target):
-                return target
-    except OSError as exc:
-        raise os_error(exc) from exc
+            on_progress(done, limit)
+        await writer.closed()
+    return done, on_disk
 
 
 class SpeedMeter:

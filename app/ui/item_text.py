@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
+from app.engine.filenames import is_dangerous
 from app.engine.model import Item, ItemState
 from app.ui.formatting import (
     format_bytes,
@@ -76,6 +77,16 @@ def status_text(item: Item) -> str:
     return _tr("Failed")
 
 
+def runs_programs(item: Item) -> bool:
+    """Whether the item's file is of a type that runs code when opened (marked in its row)."""
+    name = item.file_path or item.filename
+    return bool(name) and is_dangerous(name)
+
+
+def dangerous_mark(item: Item) -> str:
+    return _tr("⚠ Can run programs") if runs_programs(item) else ""
+
+
 def status_line(item: Item) -> str:
     """The status with its reason, for places with room for it (the tooltip)."""
     if item.state is ItemState.FAILED:
@@ -109,7 +120,8 @@ def details_text(item: Item) -> str:
     if state in (ItemState.FAILED, ItemState.UNCONFIRMED):
         return describe_problem(item) or ""
     if state is ItemState.COMPLETED:
-        return saved_in(item.file_path)
+        return SEPARATOR.join(part for part in (dangerous_mark(item), saved_in(item.file_path))
+                              if part)
     waiting = waiting_text(item)
     if waiting and state in (ItemState.WAITING, ItemState.PAUSED, ItemState.SUBMITTING):
         return waiting
@@ -144,4 +156,7 @@ def tooltip(item: Item) -> str:
         lines.append(waiting)
     if item.file_path:
         lines.append(_tr("Saved as {path}").format(path=item.file_path))
+    if runs_programs(item):
+        lines.append(_tr("This type of file can run programs on your computer; Open file asks "
+                         "before opening it."))
     return "\n".join(lines)

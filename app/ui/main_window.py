@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.engine.filenames import is_dangerous
 from app.engine.model import Account, IntakeReport, Item, ItemState
 from app.resources import app_icon
 from app.ui.actions import QueueActions
@@ -241,7 +242,11 @@ class MainWindow(QMainWindow):
 
     def _open_selected_file(self) -> None:
         item = self._single_selected()
-        if item is not None and item.file_path and item.state is ItemState.COMPLETED:
+        if item is None or not item.file_path or item.state is not ItemState.COMPLETED:
+            return
+        if self.presenter is not None:  # it asks first when the file's type runs programs
+            self.presenter.open_file(item)
+        elif not is_dangerous(item.file_path):
             self.context.open_url(QUrl.fromLocalFile(item.file_path).toString())
 
     def _show_selected_in_folder(self) -> None:

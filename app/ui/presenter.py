@@ -17,10 +17,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QStyle
 
-from app.engine.model import Account, AccountState, ItemState, KeyProblem, ProblemKind
+from app.engine.filenames import is_dangerous
+from app.engine.model import Account, AccountState, Item, ItemState, KeyProblem, ProblemKind
 from app.ui.bridge import EngineBridge
 from app.ui.dialogs.account_banners import CreditsBanner, KeyBanner, SandboxBanner
 from app.ui.dialogs.banner import Banner, Severity
@@ -34,7 +35,7 @@ from app.ui.dialogs.rate_limit_banner import RateLimitBanner
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.dialogs.trouble_banner import TroubleBanner
 from app.ui.dialogs.welcome_dialog import WelcomeDialog
-from app.ui.problem_text import FIXABLE_KINDS, new_charge_question
+from app.ui.problem_text import FIXABLE_KINDS, dangerous_open_question, new_charge_question
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -65,6 +66,7 @@ class Presenter(QObject):
         self.dialogs: dict[str, Any] = {}  # kind → the one open dialog of that kind
         self._account: Account | None = None
         self._fixable: dict[ProblemKind, set[int]] = {kind: set() for kind in FIXABLE_KINDS}
+        self._allowed_to_open: set[str] = set()  # dangerous files the person chose to open
         bridge = bridge or getattr(window, "bridge", None) or EngineBridge(context.engine, self)
         bridge.accountChanged.connect(self.show_account)
         bridge.itemsAdded.connect(self._items_changed)
@@ -233,6 +235,33 @@ class Presenter(QObject):
             dialog.add_button(_tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole, dialog.reject)
             return dialog
         return self._dialog("new_charge", make)
+
+    def open_file(self, item: Item) -> MessageDialog | None:
+        """Open a finished file — after one question if its type runs code when opened; once
+        the person said yes, that file opens without asking again (this session)."""
+        path = item.file_path
+        if not path:
+            return None
+        if not is_dangerous(path) or path in self._allowed_to_open:
+            self._context.open_url(QUrl.fromLocalFile(path).toString())
+            return None
+
+        def make() -> MessageDialog:
+            headline, explanation, button = dangerous_open_question(Path(path).name)
+            dialog = MessageDialog(QStyle.StandardPixmap.SP_MessageBoxWarning, self._window)
+            dialog.setWindowTitle(_tr("Open file"))
+            dialog.set_headline(headline)
+            dialog.add_paragraph(explanation)
+
+            def confirmed() -> None:
+                self._allowed_to_open.add(path)
+                self._context.open_url(QUrl.fromLocalFile(path).toString())
+                dialog.accept()
+            dialog.add_button(button, QDialogButtonBox.ButtonRole.AcceptRole, confirmed)
+            dialog.add_button(_tr("Don't open"), QDialogButtonBox.ButtonRole.RejectRole,
+                              dialog.reject)
+            return dialog
+        return self._dialog(f"open:{path}", make)
 
     # -- item problems a person can fix ------------------------------------------------------
 

@@ -78,6 +78,19 @@ _ITEM_SENTENCES = {
     ProblemKind.NETWORK: "Couldn't reach VideoConduit after several tries — check your "
                          "connection, then press Retry",
     ProblemKind.SERVER: "VideoConduit kept failing after several tries — press Retry later",
+    ProblemKind.SHORT_FILE: "The file host sent less than VideoConduit announced, even after "
+                            "several tries — press Retry later",
+    ProblemKind.OVERSIZE_FILE: "The file host sent more than VideoConduit announced, so the "
+                               "file was not kept",
+    ProblemKind.SIZE_MISMATCH: "The file host kept sending a file of another size than it "
+                               "said — press Retry later",
+    ProblemKind.LINK_IN_THE_WAY: "A link (shortcut) sits where this video would be saved, so "
+                                 "nothing was written there — press Retry to save it under "
+                                 "another name",
+    ProblemKind.BAD_FILE_LINK: "VideoConduit gave a download link the app cannot use — press "
+                               "Retry later",
+    ProblemKind.PATH_TOO_LONG: "The download folder's path is too long for Windows to add a "
+                               "file name — choose a shorter folder, then press Retry",
 }
 
 # For these kinds the service's own words say what exactly was wrong.
@@ -124,6 +137,14 @@ def new_charge_question(count: int, credits: int, unconfirmed: int) -> tuple[str
             "pay for both.")
     button = _plural(credits, "Submit again ({n} credit)", "Submit again ({n} credits)")
     return headline, explanation, button
+
+
+def dangerous_open_question(name: str) -> tuple[str, str, str]:
+    """(headline, explanation, button) before opening a file whose type runs code."""
+    headline = _tr("Open “{name}”?").format(name=name)
+    explanation = _tr("This type of file can run programs on your computer when it is opened. "
+                      "Open it only if you trust the site the video came from.")
+    return headline, explanation, _tr("Open anyway")
 
 
 def describe_problem(item: Item) -> str | None:

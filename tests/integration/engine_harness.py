@@ -17,9 +17,10 @@ from app.engine.store import Store
 @asynccontextmanager
 async def running_engine(sandbox, tmp_path: Path, *, key: str | None = "sandbox", concurrency: int = 3,
                          data_dir: Path | None = None, brief_look: tuple[float, ...] = (0.0, 0.3, 1.0),
-                         patient_look: float = 3.0, timeout: float = 30.0):
+                         patient_look: float = 3.0, timeout: float = 30.0, sleep=None):
     """Look-ups are shortened (the production schedule spans half a minute and ten minutes);
-    tests of the schedule itself pass their own."""
+    tests of the schedule itself pass their own. `sleep` replaces the pipeline's waits between
+    attempts (a test that retries a transfer many times need not wait out the backoff)."""
     data_dir = data_dir or tmp_path / "data"
     data_dir.mkdir(exist_ok=True)
     downloads = tmp_path / "downloads"
@@ -27,8 +28,9 @@ async def running_engine(sandbox, tmp_path: Path, *, key: str | None = "sandbox"
     api_key = sandbox.api_key if key == "sandbox" else key
     client = VideoConduitClient(sandbox.api_base, api_key, timeout=timeout)
     store = Store(data_dir / "queue.sqlite3")
+    extra = {"sleep": sleep} if sleep is not None else {}
     engine = Engine(store, client, download_dir=downloads, concurrency=concurrency,
-                    brief_look=brief_look, patient_look=patient_look)
+                    brief_look=brief_look, patient_look=patient_look, **extra)
     await engine.start()
     try:
         yield engine

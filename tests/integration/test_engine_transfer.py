@@ -76,10 +76,9 @@ async def test_unwritable_download_folder_fails_rows_and_keeps_the_queue(tmp_pat
 
 async def test_hostile_content_disposition_stays_inside_the_download_folder(tmp_path):
     with run_in_thread(plan="business", credits=10, job_seconds=0.2) as sandbox:
-        sandbox.admin.queue_faults("/files/", [{
-            "status": 200, "body": "\x00\x00\x00\x18ftypmp42" + "x" * 5000,
-            "headers": {"Content-Type": "video/mp4",
-                        "Content-Disposition": 'attachment; filename="../../escaped.mp4"'}}])
+        # The job's own file (its announced size), under a hostile name.
+        sandbox.admin.file_reply(
+            headers={"Content-Disposition": 'attachment; filename="../../escaped.mp4"'})
         async with running_engine(sandbox, tmp_path) as engine:
             engine.add_text("https://example.com/hostile")
             assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED

@@ -6,13 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.engine import filenames
 from app.engine.filenames import (
     MAX_NAME_BYTES,
+    OWN_SUFFIXES,
+    PathTooLong,
     filename_from_content_disposition,
     filename_from_url,
+    fit_to_folder,
+    is_dangerous,
     safe_filename,
     unique_path,
 )
+from app.engine.parts import PartFiles, PartIdentity
 
 
 @pytest.mark.parametrize(
@@ -131,3 +137,101 @@ def test_any_name_becomes_one_safe_file_inside_the_folder(tmp_path_factory, name
     assert result == result.strip()
     assert len(result.encode("utf-8")) <= MAX_NAME_BYTES
     assert (folder / result).resolve().parent == folder
+
+
+# ---- the app's own suffixes, dangerous types, platform rules ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("clip.mp4.part", "clip.mp4_part"),
+        ("clip.PART", "clip_PART"),
+        ("clip.Part. ", "clip_Part"),  # Windows drops the trailing dot and space: still ".Part"
+        ("clip.part.mp4", "clip.part.mp4"),
+        (".part", "part"),
+        ("partial.mp4", "partial.mp4"),
+    ],
+)
+def test_a_name_never_ends_in_the_apps_own_suffix(name, expected):
+    assert safe_filename(name) == expected
+    assert not safe_filename(name).casefold().endswith(OWN_SUFFIXES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ap.rtPART ", max_size=12))
+def test_no_name_ends_in_part_in_any_case(name):
+    assert not safe_filename(name).casefold().endswith(".part")
+
+
+@pytest.mark.parametrize("name", ["setup.exe", "SETUP.EXE", "run.sh", "x.AppImage", "a.desktop",
+                                  "clip.mp4.exe", "Installer.pkg", "b.command", "c.lnk",
+                                  "d.ps1", "e.jar", "f.dmg", "g.app", "h.scr"])
+def test_dangerous_types(name):
+    assert is_dangerous(name) and is_dangerous(Path("/x") / name)
+
+
+@pytest.mark.parametrize("name", ["clip.mp4", "song.mp3", "a.webm", "exe", "setup.exe.mp4",
+                                  "noext", "a.txt"])
+def test_media_is_not_dangerous(name):
+    assert not is_dangerous(name)
+
+
+@pytest.mark.parametrize("charset", ["idna", "punycode", "rot13", "x-nope", "utf-16", "base64"])
+def test_any_charset_in_filename_star_decodes_without_error(charset):
+    header = f"attachment; filename*={charset}''..%2F..%2F.bashrc%E2%82%AC%FF"
+    name = filename_from_content_disposition(header)
+    assert name and safe_filename(name)
+
+
+def test_windows_paths_are_kept_under_the_legacy_limit(monkeypatch):
+    monkeypatch.setattr(filenames, "PLATFORM", "win32")
+    monkeypatch.setattr(filenames, "_long_paths_enabled", lambda: False)
+    folder = Path("/Users/someone/" + "f" * 180)
+    name = fit_to_folder("A" * 150 + ".webm", folder)
+    assert name.endswith(".webm") and name.startswith("AAAA")
+    longest = f"{folder}/{name} (999){filenames.PART_SUFFIX}"
+    assert len(longest) == filenames.WINDOWS_MAX_PATH
+    assert fit_to_folder("short.mp4", folder) == "short.mp4"
+    with pytest.raises(PathTooLong):
+        fit_to_folder("clip.mp4", Path("/" + "f" * 240))
+    # UTF-16 counts: an emoji is two of Windows' characters.
+    emoji = fit_to_folder("😀" * 100 + ".mp4", folder)
+    assert len(f"{folder}/{emoji} (999).part".encode("utf-16-le")) // 2 <= 259
+
+
+def test_long_paths_enabled_or_another_platform_leaves_names_alone(monkeypatch):
+    name = "A" * 190 + ".mp4"
+    folder = Path("/" + "f" * 240)
+    monkeypatch.setattr(filenames, "PLATFORM", "linux")
+    assert fit_to_folder(name, folder) == name
+    monkeypatch.setattr(filenames, "PLATFORM", "win32")
+    monkeypatch.setattr(filenames, "_long_paths_enabled", lambda: True)
+    assert fit_to_folder(name, folder) == name
+
+
+@pytest.mark.parametrize(("platform", "folded"), [("win32", True), ("darwin", True),
+                                                  ("linux", False)])
+def test_part_names_are_compared_as_the_file_system_does(tmp_path, monkeypatch, platform, folded):
+    monkeypatch.setattr(filenames, "PLATFORM", platform)
+    parts = PartFiles()
+    first, _ = parts.claim(1, tmp_path, "Clip.mp4")
+    second, _ = parts.claim(2, tmp_path, "clip.MP4")
+    assert first.name == "Clip.mp4.part"
+    assert second.name == ("clip (1).MP4.part" if folded else "clip.MP4.part")
+
+
+def test_a_part_name_is_never_a_link_even_a_dangling_one(tmp_path):
+    (tmp_path / "clip.mp4.part").symlink_to(tmp_path / "nowhere")
+    part, chosen = PartFiles().claim(1, tmp_path, "clip.mp4")
+    assert chosen and part.name == "clip (1).mp4.part"
+
+
+def test_a_part_identity_survives_the_store_and_rejects_garbage():
+    identity = PartIdentity("job-1", '"etag"', 1000)
+    assert PartIdentity.from_dict(identity.to_dict()) == identity
+    assert identity.belongs_to("job-1", 1000)
+    assert not identity.belongs_to("job-2", 1000) and not identity.belongs_to("job-1", 999)
+    for garbage in (None, [], {"job_id": 5}, {"job_id": "j", "size": "10"},
+                    {"job_id": "j", "validator": 3}, {"job_id": "j", "size": True}):
+        assert PartIdentity.from_dict(garbage) is None

@@ -73,3 +73,38 @@ def test_unknown_field_update_is_a_programming_error(tmp_path):
     store = Store(tmp_path / "q.sqlite3")
     with pytest.raises(ValueError):
         store.update_item(1, colour="red")
+
+
+def test_a_parts_identity_is_kept_with_its_row(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    (item_id,) = store.insert_items([_row("https://a.example/1")])
+    identity = {"job_id": "job-1", "validator": '"etag"', "size": 1000}
+    store.update_item(item_id, part_name="a.mp4.part", part_identity=identity)
+    store.close()
+    store = Store(tmp_path / "q.sqlite3")
+    row = store.load_items()[0]
+    assert (row.part_name, row.part_identity) == ("a.mp4.part", identity)
+    store.update_item(item_id, part_name=None, part_identity=None)
+    assert store.load_items()[0].part_identity is None
+
+
+def test_a_version_2_queue_keeps_its_parts_without_an_identity(tmp_path):
+    """Migration 3: a part written before identities were kept has none (so it is restarted,
+    never resumed into what may be another job's file)."""
+    path = tmp_path / "q.sqlite3"
+    db = sqlite3.connect(path)
+    from app.engine.store import _MIGRATIONS
+
+    for version in (1, 2):
+        for statement in _MIGRATIONS[version].split(";"):
+            if statement.strip():
+                db.execute(statement)
+    db.execute("INSERT INTO items (url, url_key, options, state, position, added_at, part_name, "
+               "updated_at) VALUES ('u', 'u', '{}', 'paused', 1, 1, 'a.mp4.part', 1)")
+    db.execute("PRAGMA user_version=2")
+    db.commit()
+    db.close()
+    store = Store(path)
+    assert store.schema_version == 3
+    row = store.load_items()[0]
+    assert (row.part_name, row.part_identity) == ("a.mp4.part", None)

@@ -1,0 +1,186 @@
+"""The .part file on disk: opened without following links, measured, synced, moved into place
+under its final name without overwriting anything, and deleted.
+
+No write ever follows a link: a .part is opened with O_NOFOLLOW where the OS has it (and created
+exclusively when new), checked with lstat where it has not (Windows), and a link at its name is
+refused with TransferError("symlink"). The final name is made by a hard link of the .part (which
+cannot overwrite and never is a symlink) or, where a file system has no hard links, by an
+exclusively created placeholder that the .part then replaces.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import os
+import shutil
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from app.engine.filenames import safe_filename, unique_path
+from app.engine.transfer_errors import TransferError, os_error
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows: lstat checks stand in
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows only: no newline translation
+# What open(O_NOFOLLOW) says about a link: ELOOP (Linux, macOS), EMLINK (FreeBSD).
+_LINK_ERRNOS = frozenset({errno.ELOOP, errno.EMLINK})
+# A hard link of the part itself, never of what a link points to (the part is lstat-checked
+# first on systems where link() cannot be told so).
+_LINK_FOLLOWS = os.link not in os.supports_follow_symlinks
+
+# "Hard links are not supported here", as Linux (vfat, exfat, some FUSE and network file
+# systems), macOS (ENOTSUP is not EOPNOTSUPP there) and Windows (FAT32/exFAT: EINVAL from
+# ERROR_INVALID_FUNCTION; SMB shares) say it. A real permission problem among these makes the
+# fallback rename fail with the real error, so falling back is never wrong.
+_NO_LINK_ERRNOS = frozenset({
+    errno.EPERM, errno.EACCES, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP),
+    errno.EMLINK, errno.EXDEV, errno.ENOSYS, errno.EINVAL,
+})
+# ERROR_INVALID_FUNCTION, ERROR_ACCESS_DENIED, ERROR_NOT_SAME_DEVICE, ERROR_NOT_SUPPORTED,
+# ERROR_INVALID_PARAMETER, ERROR_TOO_MANY_LINKS.
+_NO_LINK_WINERRORS = frozenset({1, 5, 17, 50, 87, 1142})
+
+
+def refuse_link(path: Path) -> None:
+    """TransferError("symlink") when a link (or a Windows junction) sits at path."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise os_error(exc) from exc
+    if stat.S_ISLNK(info.st_mode) or getattr(path, "is_junction", lambda: False)():
+        raise TransferError("symlink")
+
+
+def part_size(path: Path) -> int:
+    """Bytes in the .part (0 if there is none); never measured through a link."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return 0
+    except OSError as exc:
+        raise os_error(exc) from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise TransferError("symlink")
+    if not stat.S_ISREG(info.st_mode):
+        raise TransferError("not_writable", f"{path.name} is in the way and is not a file.")
+    return info.st_size
+
+
+def open_part(path: Path, start: int) -> BinaryIO:
+    """The .part opened for appending at start (start > 0: the file must be there), or
+    truncated when start is 0 — created exclusively when new, so nothing that appears at the
+    name in the meantime is written through. Opening it before anything is written tells a
+    read-only or missing folder apart from a full disk."""
+    refuse_link(path)  # the only check where O_NOFOLLOW is missing
+    if start:
+        flags = os.O_WRONLY | os.O_APPEND
+    elif os.path.lexists(path):
+        flags = os.O_WRONLY | os.O_TRUNC  # our own part, started again from zero
+    else:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    try:
+        # 0o666 and the umask: a part (and so the video) never gets an execute bit.
+        fd = os.open(path, flags | _NOFOLLOW | _BINARY, 0o666)
+    except FileExistsError as exc:  # something took the name since the check: not ours
+        if path.is_symlink():
+            raise TransferError("symlink") from exc
+        raise os_error(exc) from exc
+    except OSError as exc:
+        if exc.errno in _LINK_ERRNOS and path.is_symlink():
+            raise TransferError("symlink") from exc
+        raise os_error(exc) from exc
+    return os.fdopen(fd, "ab" if start else "wb", buffering=0)
+
+
+def check_free_space(folder: Path, needed: int) -> None:
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise os_error(exc) from exc
+    if needed > free:
+        raise TransferError(
+            "disk_full",
+            f"There is not enough free space on the disk for this video. It needs {needed:,} "
+            f"more bytes; {free:,} are free.",
+        )
+
+
+def _sync_and_size(fd: int) -> int:
+    os.fsync(fd)
+    return os.fstat(fd).st_size
+
+
+async def sync_and_size(fd: int) -> int:
+    """fsync the .part (off the event loop) and return its size on disk."""
+    return await asyncio.to_thread(_sync_and_size, fd)
+
+
+def remove_part(path: Path) -> None:
+    """Delete the .part, or a link at its name (unlink never follows one); gone already is fine."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _links_unsupported(exc: OSError) -> bool:
+    return exc.errno in _NO_LINK_ERRNOS or getattr(exc, "winerror", None) in _NO_LINK_WINERRORS
+
+
+def _rename_no_overwrite(part_path: Path, target: Path) -> bool:
+    """Rename part_path to target unless the name is taken; False if it is. The name is first
+    claimed by creating it exclusively (without following a link); replacing that placeholder is
+    then replacing our own file."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, 0o600)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    try:
+        os.replace(part_path, target)
+    except OSError:
+        remove_part(target)
+        raise
+    return True
+
+
+def _place(part_path: Path, target: Path) -> bool:
+    """Give part_path the name target unless that name exists; False if it does. A hard link
+    then unlink is atomic and cannot overwrite (os.replace can, if the name appears between a
+    check and the rename); file systems without hard links get the placeholder rename."""
+    try:
+        os.link(part_path, target, follow_symlinks=_LINK_FOLLOWS)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if not _links_unsupported(exc):
+            raise
+        return _rename_no_overwrite(part_path, target)
+    os.unlink(part_path)
+    return True
+
+
+def _without_execute_bits(part_path: Path) -> None:
+    """A video never needs to be executable; a dangerous type must not be. The part was created
+    without one, but an older or tampered part might carry it."""
+    mode = stat.S_IMODE(part_path.lstat().st_mode)
+    if mode & 0o111:
+        os.chmod(part_path, mode & ~0o111)
+
+
+def finalize_part(part_path: Path, directory: Path, preferred_name: str) -> Path:
+    """Move the finished .part into directory under a safe, unused name; never overwrites, never
+    follows or leaves a link. The caller has waited for the .part's writer to close it."""
+    name = safe_filename(preferred_name)
+    refuse_link(part_path)
+    try:
+        _without_execute_bits(part_path)
+        while True:
+            target = unique_path(directory, name)
+            if _place(part_path, target):
+                return target
+    except OSError as exc:
+        raise os_error(exc) from exc
