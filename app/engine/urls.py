@@ -23,7 +23,7 @@ REPEATED = "repeated"
 
 @dataclass(frozen=True)
 class Extraction:
-    urls: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)  # each in its canonical_url form, each once
     skipped: dict[str, int] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)  # normalize_url of each of urls, same order
 
@@ -74,6 +74,50 @@ def _trim_trailing(url: str) -> str:
 _HTTP_URL = re.compile(r"(https?)://([^/?#]*)([^?#]*)(\?[^#]*)?(?:#.*)?", re.IGNORECASE | re.DOTALL)
 _IPV6 = re.compile(r"\[[0-9a-f:.]*:[0-9a-f:.]*\]", re.IGNORECASE)
 
+# Query parameters that only say where a click came from and never select content, so a link
+# means the same video with or without them. Compared case-insensitively, like every `utm_*`.
+TRACKING_PARAMS = frozenset(
+    {
+        # share and click markers: YouTube/Spotify/SoundCloud (si, feature, pp), Facebook,
+        # Google Ads, Instagram
+        "fbclid", "gclid", "si", "feature", "pp", "igshid",
+        # advertising click ids: Google, Microsoft, Yandex, X/Twitter, TikTok, LinkedIn
+        "dclid", "gclsrc", "gbraid", "wbraid", "gad_source", "srsltid", "msclkid", "yclid",
+        "ysclid", "twclid", "ttclid", "li_fat_id",
+        # share and newsletter markers: Instagram, Mailchimp, HubSpot, Marketo, X/Twitter embeds
+        "igsh", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "ref_src", "ref_url",
+        # Google Analytics cross-domain linkers
+        "_ga", "_gl",
+    }
+)
+TRACKING_PREFIXES = ("utm_",)
+# A pre-filter for _clean_query, so that most queries are kept without being split: it matches
+# wherever a parameter might have to go (an empty one; a name that starts with a tracking prefix
+# or is a tracking name), and may also match some that stay — _is_tracking decides.
+_NEEDS_CLEANING = re.compile(
+    r"[?&](?=&|$)|[?&](?:" + "|".join(map(re.escape, TRACKING_PREFIXES)) + "|(?:"
+    + "|".join(map(re.escape, sorted(TRACKING_PARAMS))) + r")(?:[=&]|$))",
+    re.IGNORECASE,
+)
+
+# YouTube: every way of writing one video's address becomes https://www.youtube.com/watch?v=ID
+# and nothing else. `t`/`start` only move the player's start, the file is the same. `list` and
+# `index` are dropped too: the submitted URL must download exactly this one video (with `list` a
+# downloader may take the whole playlist, a different and dearer job), and the same video opened
+# from two playlists must count as one link, not be charged twice.
+_YOUTUBE_WATCH_HOSTS = frozenset({"youtube.com", "www.youtube.com", "m.youtube.com",
+                                  "music.youtube.com"})
+_YOUTUBE_PATH_FORMS = {  # host → path prefixes that are followed by the video id
+    **{host: ("/shorts/", "/live/", "/embed/") for host in _YOUTUBE_WATCH_HOSTS},
+    "youtu.be": ("/",),
+    "www.youtube-nocookie.com": ("/embed/",),
+    "youtube-nocookie.com": ("/embed/",),
+}
+# Real ids are 11 characters, but any run of id characters is taken (test and sandbox links use
+# short ones); on these hosts and paths nothing but a video id can stand there anyway.
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]+")
+_NOT_VIDEO_IDS = frozenset({"videoseries", "live_stream"})  # /embed/… of a playlist, a channel
+
 
 @functools.lru_cache(maxsize=4096)  # a pasted list mostly repeats a few hosts
 def _valid_host(host: str) -> bool:
@@ -96,42 +140,111 @@ def _valid_host(host: str) -> bool:
     return True
 
 
-def _parse_http(url: str) -> tuple[str, str] | None:
-    """(the URL with a lower-case scheme, its de-duplication key) if it is a usable http(s)
-    link with a plausible host and port, else None."""
+def _is_tracking(param: str) -> bool:
+    name = param.partition("=")[0].lower()
+    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+def _clean_query(query: str | None) -> str:
+    """"?a=1&utm_source=x&&b" → "?a=1&b": tracking and empty parameters out, the others in their
+    order; "" when none is left (so no trailing "?" or "&")."""
+    if not query or query == "?":
+        return ""
+    if _NEEDS_CLEANING.search(query) is None:  # the usual case: nothing to drop, no list built
+        return query
+    kept = [param for param in query[1:].split("&") if param and not _is_tracking(param)]
+    return "?" + "&".join(kept) if kept else ""
+
+
+def _youtube_id(host: str, path: str, query: str | None) -> str | None:
+    """The video id if host/path/query is one of YouTube's ways to address a single video."""
+    video = ""
+    if path == "/watch":
+        if host not in _YOUTUBE_WATCH_HOSTS or not query:
+            return None
+        for param in query[1:].split("&"):
+            if param.startswith("v="):
+                video = param[2:]
+                break
+    else:
+        for prefix in _YOUTUBE_PATH_FORMS[host]:
+            if path.startswith(prefix):
+                video = path[len(prefix) :].removesuffix("/")
+                break
+        else:
+            return None
+    if _YOUTUBE_ID.fullmatch(video) and video not in _NOT_VIDEO_IDS:
+        return video
+    return None
+
+
+def _parse_http(url: str) -> str | None:
+    """The canonical form of url if it is a usable http(s) link with a plausible host and port,
+    else None. See canonical_url."""
     match = _HTTP_URL.fullmatch(url)
     if match is None:
         return None
     scheme, authority, path, query = match.groups()
+    if "@" in authority:
+        # Credentials would be sent to the paid service and kept in the queue; and
+        # "https://www.youtube.com@evil.example/" is a disguise. Never a video link.
+        return None
     scheme = scheme.lower()
-    userinfo, _, hostport = authority.rpartition("@")
-    host, port = hostport, ""
-    if ":" in hostport and not hostport.endswith("]"):
-        host, _, port = hostport.rpartition(":")
+    host, port = authority, ""
+    if ":" in authority and not authority.endswith("]"):
+        host, _, port = authority.rpartition(":")
     if not _valid_host(host):
         return None
-    netloc = host.lower()
+    # Lower-casing is IDNA-safe here: _valid_host checked that exactly the lower-cased name has
+    # an IDNA form, and IDNA maps upper to lower case anyway.
+    host = host.lower()
+    netloc = host
     if port:
         if not (port.isascii() and port.isdigit()) or int(port) > 65535:
             return None
         if int(port) != _DEFAULT_PORTS[scheme]:
-            netloc = f"{netloc}:{int(port)}"
-    if userinfo:
-        netloc = f"{userinfo}@{netloc}"
-    key = f"{scheme}://{netloc}{path or '/'}{query if query and query != '?' else ''}"
-    return scheme + url[len(scheme) :], key
+            netloc = f"{host}:{int(port)}"
+    if netloc == host and host in _YOUTUBE_PATH_FORMS:
+        video = _youtube_id(host, path, query)
+        if video is not None:
+            return f"https://www.youtube.com/watch?v={video}"
+    return f"{scheme}://{netloc}{path or '/'}{_clean_query(query)}"
+
+
+def canonical_url(url: str) -> str:
+    """The one form of a link that is stored, submitted and compared:
+
+    - scheme and host lower-cased, the default port (:80 for http, :443 for https) dropped, an
+      empty path written as "/", the fragment dropped;
+    - tracking parameters (TRACKING_PARAMS, any utm_*) and empty ones dropped, the others kept
+      in their order, and no trailing "?" or "&";
+    - a YouTube video, however written, as https://www.youtube.com/watch?v=ID.
+
+    Total: never raises. Anything that is no usable http(s) link (other schemes, a bad host or
+    port, credentials in the authority) comes back only stripped of surrounding whitespace."""
+    try:
+        url = url.strip()
+        canonical = _parse_http(url)
+        # Whitespace inside a given string (never inside an extracted link) may end up last once
+        # the fragment or a parameter is gone: strip it and go again, so that the result is a
+        # fixed point. Each round is shorter, so this ends.
+        while canonical is not None and canonical[-1:].isspace():
+            url = canonical.rstrip()
+            canonical = _parse_http(url)
+        return canonical or url
+    except Exception:  # noqa: BLE001 — e.g. not a str at all; comparing must not crash the engine
+        return url
 
 
 def normalize_url(url: str) -> str:
-    """The de-duplication key: scheme and host lower-cased, default port and fragment dropped,
-    an empty path written as "/". Returns the stripped input unchanged if it is no http(s) URL."""
-    url = url.strip()
-    parsed = _parse_http(url)
-    return parsed[1] if parsed else url
+    """The de-duplication key: the canonical form itself, so that copies of one link that differ
+    in tracking parameters, fragment, host spelling or YouTube form have one key."""
+    return canonical_url(url)
 
 
 class _Collector:
-    """Accumulates links in order, de-duplicated by normalize_url, with skip reasons counted."""
+    """Accumulates canonical links in order, each once (the canonical form is its own
+    de-duplication key), with skip reasons counted."""
 
     def __init__(self) -> None:
         self.urls: list[str] = []
@@ -151,10 +264,10 @@ class _Collector:
         if scheme is None or scheme.lower() not in _HTTP_SCHEMES:
             self.skipped[NOT_HTTP] += 1
             return
-        parsed = _parse_http(_trim_trailing(candidate) if in_prose else candidate)
-        if parsed is None:
+        canonical = _parse_http(_trim_trailing(candidate) if in_prose else candidate)
+        if canonical is None:
             self.skipped[JUNK] += 1
-        elif not self.add(*parsed):
+        elif not self.add(canonical, canonical):
             self.skipped[REPEATED] += 1
 
     def scan_lines(self, lines: Iterable[str]) -> None:
