@@ -13,6 +13,7 @@ from pathlib import Path
 from app.api import errors
 from app.api.client import VideoConduitClient
 from app.api.models import Plan
+from app.api.transport import describe_proxies
 from app.engine.engine import Engine
 from app.engine.store import Store
 from app.keys import KeyStore
@@ -116,7 +117,9 @@ def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsS
         database = paths.database
     database.parent.mkdir(parents=True, exist_ok=True)
     target = Path(download_dir or settings.download_dir)
+    # API calls and downloads (the engine's file client) read the same proxy settings.
     client = VideoConduitClient(base, api_key)
+    log.info("Proxy for API calls and downloads: %s", describe_proxies())
     engine = Engine(Store(database), client, download_dir=target,
                     concurrency=concurrency or settings.concurrency)
     return AppContext(engine=engine, settings=settings, settings_store=settings_store,

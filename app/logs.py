@@ -1,7 +1,12 @@
-"""Logging to a rotated file and stderr, with API keys and bearer tokens redacted on the way out.
+"""Logging to a rotated file and stderr, with API keys, bearer tokens and the secret parts of
+web addresses redacted on the way out.
 
 The redaction is a filter on every handler, applied to the fully formatted message, the
 exception traceback and the stack text, so no call site has to remember not to log a key.
+A web address keeps its scheme and host (enough to tell the API from a file host or a proxy);
+its path, query and fragment — where a signed download link carries its token — and any
+``user:password@`` are cut, at every level. That covers httpx's own INFO line per request
+("HTTP Request: GET https://host/…") as well as anything quoted in an error.
 """
 
 from __future__ import annotations
@@ -20,11 +25,28 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # Bearer first: it may carry a token of any shape; what is left of a key is caught by the second.
 _BEARER = re.compile(r"(Bearer\s+)[^\s'\",;]+", re.IGNORECASE)
 _API_KEY = re.compile(r"vc_[A-Za-z0-9_\-]+")
+_URL = re.compile(
+    r"\b(?P<scheme>https?://)(?P<user>[^\s/?#@'\"<>]*@)?(?P<host>[^\s/?#'\"<>]+)"
+    r"(?P<rest>[/?#][^\s'\"<>]*)?",
+    re.IGNORECASE,
+)
 _OUR_HANDLER = "_videoconduit_handler"
 
 
+def _short_url(match: re.Match[str]) -> str:
+    user = "…@" if match["user"] else ""
+    rest = "/…" if match["rest"] and match["rest"] != "/" else ""
+    return f"{match['scheme']}{user}{match['host']}{rest}"
+
+
+def redact_urls(text: str) -> str:
+    """`text` with every http(s) address cut down to its scheme and host."""
+    return _URL.sub(_short_url, text)
+
+
 def redact(text: str) -> str:
-    """`text` with every API key and bearer token replaced by a marker."""
+    """`text` with every API key, bearer token and web address's path and query replaced."""
+    text = redact_urls(text)
     text = _BEARER.sub(r"\1…redacted", text)
     return _API_KEY.sub("vc_…redacted", text)
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import platformdirs
 
+from app.api.transport import INVALID_SERVICE_SENTENCE, service_url_problem
+
 log = logging.getLogger(__name__)
 
 APP_DIR_NAME = "videoconduit-desktop"
@@ -87,6 +89,19 @@ def _is_http_url(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(("https://", "http://"))
 
 
+def service_address_problem(value: Any) -> str | None:
+    """None when ``value`` may be the service address; else the sentence saying why not. The
+    API key travels with every request, so it must be https:// — plain http:// only for this
+    computer (127.0.0.0/8, ::1, localhost: the embedded sandbox)."""
+    if not isinstance(value, str):
+        return INVALID_SERVICE_SENTENCE
+    return service_url_problem(value)
+
+
+def _is_service_address(value: Any) -> bool:
+    return service_address_problem(value) is None
+
+
 def _is_optional_str(value: Any) -> bool:
     return value is None or isinstance(value, str)
 
@@ -99,6 +114,9 @@ def _is_path(value: Any) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
+# Why a refused value is refused, where a sentence says more than "using the default".
+_PROBLEMS: dict[str, Callable[[Any], str | None]] = {"api_base": service_address_problem}
+
 _VALIDATORS: dict[str, Callable[[Any], bool]] = {
     "download_dir": _is_path,
     "concurrency": _is_concurrency,
@@ -107,7 +125,7 @@ _VALIDATORS: dict[str, Callable[[Any], bool]] = {
     "close_to_tray": _is_bool,
     "billing_url": _is_http_url,
     "upgrade_url": _is_http_url,
-    "api_base": _is_http_url,
+    "api_base": _is_service_address,
     "default_format": _one_of_or_none(FORMATS),
     "default_quality": _one_of_or_none(QUALITIES),
     "default_audio_only": _is_bool,
@@ -184,8 +202,9 @@ class SettingsStore:
             if is_valid(data[name]):
                 values[name] = data[name]
             else:
-                log.warning("Ignoring the setting %s=%r in %s; using the default", name,
-                            data[name], self.path)
+                problem = _PROBLEMS[name](data[name]) if name in _PROBLEMS else None
+                log.warning("Ignoring the setting %s=%r in %s; using the default%s", name,
+                            data[name], self.path, f". {problem}" if problem else "")
                 self._keep_original_before_save = True
         if "download_dir" in values:
             values["download_dir"] = Path(values["download_dir"]).expanduser()

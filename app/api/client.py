@@ -30,8 +30,10 @@ import httpx
 import app
 from app.api.errors import (
     ApiError,
+    InsecureServiceError,
     MalformedReplyError,
     RateLimitedError,
+    ReplyTooLargeError,
     TransportError,
     error_from_response,
     transport_error_from,
@@ -45,6 +47,13 @@ from app.api.events import (
 )
 from app.api.models import DownloadOptions, Job, JobPage, RateLimitInfo
 from app.api.pacing import RequestPacer, backoff_delay
+from app.api.transport import (
+    ACCEPT_ENCODING,
+    UnreadableReply,
+    proxy_mounts,
+    read_capped,
+    service_url_problem,
+)
 
 __all__ = [
     "ClientEvent", "RateLimitObserved", "RateLimitWait", "RequestSucceeded", "RetryScheduled",
@@ -55,6 +64,10 @@ logger = logging.getLogger("app.api")
 
 DEFAULT_USER_AGENT = f"VideoConduitDesktop/{app.__version__}"
 CONNECT_TIMEOUT = 10.0
+# One exchange (request out, whole reply in) ends within this, however the bytes trickle:
+# httpx's timeouts are per read, and a reply dripping a byte every half second never trips them.
+CALL_DEADLINE = 60.0
+MAX_REPLY_BYTES = 1 << 20  # decoded; the largest real answer (a 100-job page) is ~100 KB
 LIST_PAGE_MAX = 100
 CLOCK_SKEW_SLACK = timedelta(minutes=5)
 CLOCK_ROUNDING = 2.0
@@ -70,7 +83,7 @@ def _retry_transient(error: ApiError) -> bool:
 
 
 def _retry_if_never_sent(error: ApiError) -> bool:
-    return isinstance(error, TransportError) and not error.maybe_delivered
+    return isinstance(error, TransportError) and not error.maybe_delivered and error.retryable
 
 
 class VideoConduitClient:
@@ -80,6 +93,8 @@ class VideoConduitClient:
         api_key: str | None,
         *,
         timeout: float = 30.0,
+        deadline: float = CALL_DEADLINE,
+        max_reply_bytes: int = MAX_REPLY_BYTES,
         max_attempts: int = 6,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
@@ -87,14 +102,29 @@ class VideoConduitClient:
         transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = DEFAULT_USER_AGENT,
     ) -> None:
+        """``timeout`` is per network read, ``deadline`` for a whole exchange (sending the
+        request and reading all of the reply), ``max_reply_bytes`` the most of a decoded reply
+        body that is read. Without a ``transport`` (tests pass one) requests go through the
+        proxy of the environment or the system, exactly as downloads do (app.api.transport)."""
+        mounts = None
+        if transport is None:
+            transport = httpx.AsyncHTTPTransport(verify=True)
+            mounts = proxy_mounts(lambda proxy: httpx.AsyncHTTPTransport(verify=True, proxy=proxy))
         self._http = httpx.AsyncClient(
             base_url=base_url,
-            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
+            timeout=httpx.Timeout(min(timeout, deadline), connect=min(CONNECT_TIMEOUT, deadline)),
             follow_redirects=False,
             verify=True,
             transport=transport,
-            headers={"User-Agent": user_agent, "Accept": "application/json"},
+            mounts=mounts,
+            headers={"User-Agent": user_agent, "Accept": "application/json",
+                     "Accept-Encoding": ACCEPT_ENCODING},
         )
+        self._deadline = deadline
+        self._max_reply_bytes = max_reply_bytes
+        self.address_problem = service_url_problem(self._http.base_url)
+        if self.address_problem:
+            logger.warning("Service address refused, no request will be sent: %s", self.address_problem)
         self.api_key = api_key
         self._max_attempts = max(1, max_attempts)
         self._clock = clock
@@ -276,7 +306,7 @@ class VideoConduitClient:
         """One HTTP exchange: the 2xx body, or an ApiError for anything else."""
         ticket = await self._wait_for_turn()
         try:
-            response = await self._exchange(method, path, params, json_body, headers)
+            response, body = await self._exchange(method, path, params, json_body, headers)
         finally:
             self.pacer.note_done(ticket)  # before observe: the reply is no longer in flight
         now = self._clock()
@@ -288,9 +318,11 @@ class VideoConduitClient:
             self.rate_limit = info
             self.pacer.observe(info)
             self._emit(RateLimitObserved(info))
+        if body is None:  # whatever its status says, a reply this large is not the service's
+            raise ReplyTooLargeError(status=response.status_code)
         if not 200 <= response.status_code < 300:
-            raise error_from_response(response.status_code, response.headers, response.content)
-        return response.status_code, response.content
+            raise error_from_response(response.status_code, response.headers, body)
+        return response.status_code, body
 
     async def _exchange(
         self,
@@ -299,26 +331,40 @@ class VideoConduitClient:
         params: dict[str, str | int] | None,
         json_body: dict[str, Any] | None,
         extra_headers: dict[str, str] | None = None,
-    ) -> httpx.Response:
-        headers = dict(extra_headers or {})
-        # Set per request, never as a client default: nothing else can carry the key along.
+    ) -> tuple[httpx.Response, bytes | None]:
+        """Send one request and read its reply within the deadline: the response (headers)
+        and its decoded body, or None for a body over the cap (reading stopped there)."""
+        request = self._http.build_request(method, path, params=params, json=json_body,
+                                           headers=dict(extra_headers or {}))
+        # The key goes only to an https:// service (or this computer), checked on the very URL
+        # about to be sent; set per request, never as a client default, so nothing else can
+        # carry it along.
+        problem = service_url_problem(request.url)
+        if problem:
+            raise InsecureServiceError(problem)
         if self._api_key:
-            headers["Authorization"] = f"Bearer {self._api_key}"
+            request.headers["Authorization"] = f"Bearer {self._api_key}"
         started = time.monotonic()
         try:
-            response = await self._http.request(
-                method, path, params=params, json=json_body, headers=headers
-            )
+            async with asyncio.timeout(self._deadline):
+                response = await self._http.send(request, stream=True)
+                try:
+                    body = await read_capped(response, self._max_reply_bytes)
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            logger.debug("%s %s: no whole reply within %.0f s", method, path, self._deadline)
+            raise TransportError("The VideoConduit service did not answer in time") from None
         except httpx.TransportError as exc:
             logger.debug("%s %s failed after %.0f ms: %s", method, path,
                          (time.monotonic() - started) * 1000, type(exc).__name__)
             raise transport_error_from(exc) from None
-        except httpx.HTTPError as exc:  # e.g. a body labelled gzip that is not: a reply we can't read
+        except (httpx.HTTPError, UnreadableReply) as exc:  # e.g. a body labelled gzip that is not
             logger.debug("%s %s unreadable: %s", method, path, type(exc).__name__)
             raise MalformedReplyError() from None
-        logger.debug("%s %s -> %d in %.0f ms", method, path, response.status_code,
-                     (time.monotonic() - started) * 1000)
-        return response
+        logger.debug("%s %s -> %d in %.0f ms%s", method, path, response.status_code,
+                     (time.monotonic() - started) * 1000, "" if body is not None else ", body over the cap")
+        return response, body
 
 
 def _json_object(data: object) -> dict[str, Any]:

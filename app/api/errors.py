@@ -168,11 +168,29 @@ class TransportError(ApiError):
         self.maybe_delivered = maybe_delivered
 
 
+class InsecureServiceError(TransportError):
+    """Not sent at all: the service address is not https:// (nor this computer), and the API
+    key does not travel in clear. Retrying cannot help; the address must change."""
+
+    default_detail = "The service address must start with https://"
+    retryable = False
+
+    def __init__(self, detail: str | None = None) -> None:
+        super().__init__(detail, maybe_delivered=False)
+
+
 class MalformedReplyError(ApiError):
-    """A 2xx whose body is not the JSON we expect."""
+    """A 2xx whose body is not the JSON we expect, or any reply we cannot read at all."""
 
     default_detail = "The service sent a reply that could not be read"
     retryable = True
+
+
+class ReplyTooLargeError(MalformedReplyError):
+    """A reply body over the client's cap (1 MiB): no VideoConduit answer is that large, so it
+    is someone else's page (a proxy's, a portal's) or a hostile one. Reading stopped at the cap."""
+
+    default_detail = "The service sent a reply far larger than any VideoConduit answer"
 
 
 _CLASS_BY_STATUS: dict[int, type[ApiError]] = {

@@ -205,13 +205,24 @@ class Engine:
                 fresh.append((url, key))
         now = self.clock()
         start = (max((self._items[i].position for i in self._order), default=0.0)) + 1
-        stored_options = options.to_dict()
-        rows: list[dict[str, Any]] = [
-            {"url": url, "url_key": key, "options": stored_options, "state": ItemState.WAITING.value,
-             "position": start + n, "added_at": now}
-            for n, (url, key) in enumerate(fresh)
-        ]
-        ids = self.store.insert_items(rows) if rows else []
+        try:
+            stored_options = options.to_dict()
+            rows: list[dict[str, Any]] = [
+                {"url": url, "url_key": key, "options": stored_options,
+                 "state": ItemState.WAITING.value, "position": start + n, "added_at": now}
+                for n, (url, key) in enumerate(fresh)
+            ]
+            ids = self.store.insert_items(rows) if rows else []
+        except Exception as exc:
+            # The store refused (disk full, read-only, locked …) in one transaction: nothing was
+            # kept. Not queued, so not "already queued" either: the reservations go, and adding
+            # the same links later works.
+            for _url, key in fresh:
+                if self._keys.get(key) == -1:
+                    del self._keys[key]
+            log.exception("could not save %d new links to the queue", len(fresh))
+            return IntakeReport(skipped={k: v for k, v in skipped.items() if v},
+                                not_added=len(fresh), not_added_reason=str(exc) or type(exc).__name__)
         added = []
         for item_id, row in zip(ids, rows, strict=True):
             item = Item(id=item_id, url=row["url"], options=options, state=ItemState.WAITING,

@@ -177,6 +177,11 @@ class IntakeReport:
 
     added: tuple[int, ...] = ()
     skipped: dict[str, int] = field(default_factory=dict)  # reason → count ("already_queued", …)
+    # New links that were NOT queued because saving them failed (the queue's database refused
+    # the insert: disk full, read-only, locked). Nothing of them was kept; adding them again
+    # later works. ``not_added_reason`` is the store's own words, for the person.
+    not_added: int = 0
+    not_added_reason: str | None = None
 
     @property
     def skipped_total(self) -> int:

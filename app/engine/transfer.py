@@ -72,11 +72,19 @@ def make_file_client() -> httpx.AsyncClient:
     """The client for file hosts: its own connection pool, never an Authorization header,
     redirects followed except https → http, uncompressed bodies (byte offsets must match
     Range and Content-Length), patient reads for slow CDNs, and socket reads in large pieces
-    (bulk_reads: the default 64 KiB pieces cost more CPU than the bytes themselves)."""
-    transport = httpx.AsyncHTTPTransport(verify=True)
-    bulk_reads.install(transport)
+    (bulk_reads: the default 64 KiB pieces cost more CPU than the bytes themselves). Requests
+    go through the same proxy as API calls (environment or system settings): a client built
+    with its own transport gets no proxy from httpx, so the mounts come from app.api.transport."""
+    from app.api.transport import proxy_mounts  # kept inside: this function owns the wiring
+
+    def bulk_transport(proxy: httpx.Proxy | None = None) -> httpx.AsyncHTTPTransport:
+        made = httpx.AsyncHTTPTransport(verify=True, proxy=proxy)
+        bulk_reads.install(made)
+        return made
+
     return httpx.AsyncClient(
-        transport=transport,
+        transport=bulk_transport(),
+        mounts=proxy_mounts(bulk_transport),
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,

@@ -2,6 +2,7 @@
 (the engine extracts and de-duplicates), and one sentence saying what happened — never silently.
 
 "Queued 3 links · skipped 2 (1 already in the queue, 1 not a web link)"
+"3 links were not added: the queue could not be saved (database or disk is full)"
 """
 
 from __future__ import annotations
@@ -56,10 +57,17 @@ def report_message(report: IntakeReport) -> str:
     """What one drop or paste did, in one line."""
     added = len(report.added)
     skipped = report.skipped_total
-    if not added and not skipped:
+    if not added and not skipped and not report.not_added:
         return _tr("No links found — drop or paste web links (https://…)")
-    head = (_count(added, "Queued {n} link", "Queued {n} links") if added
-            else _tr("Nothing new queued"))
+    if report.not_added:
+        head = _count(report.not_added,
+                      "{n} link was not added: the queue could not be saved",
+                      "{n} links were not added: the queue could not be saved")
+        if report.not_added_reason:
+            head = _tr("{head} ({reason})").format(head=head, reason=report.not_added_reason)
+    else:
+        head = (_count(added, "Queued {n} link", "Queued {n} links") if added
+                else _tr("Nothing new queued"))
     if not skipped:
         return head
     reasons = [_count(n, *_REASONS.get(reason, ("{n} skipped", "{n} skipped")))

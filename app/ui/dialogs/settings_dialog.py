@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import FORMATS, MAX_CONCURRENCY, QUALITIES
-from app.ui.dialogs.settings_parts import KeySection, labelled, url_is_valid
+from app.ui.dialogs.settings_parts import KeySection, labelled, service_address_is_safe, url_is_valid
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -151,6 +151,12 @@ class SettingsDialog(QDialog):
             if not url_is_valid(edit.text()):
                 self.advanced_toggle.setChecked(True)
                 return self._show_error(_tr("The {what} must be a web address (https://…).").format(what=what))
+        if not service_address_is_safe(self.api_base_edit.text()):
+            self.advanced_toggle.setChecked(True)
+            return self._show_error(_tr(
+                "The service address must start with https://: over http:// your API key would "
+                "travel unencrypted. Only an address on this computer (localhost, 127.0.0.1, ::1) "
+                "may use http://."))
         settings, engine = self._context.settings, self._context.engine
         settings.download_dir = Path(folder).expanduser()
         settings.concurrency = self.concurrency.value()

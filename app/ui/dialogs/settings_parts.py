@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.keys import ENV_VARIABLE
+from app.settings import service_address_problem
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -41,6 +42,12 @@ def url_is_valid(text: str) -> bool:
     """The same rule the settings file applies: a web address."""
     scheme, _, rest = text.strip().partition("://")
     return scheme in ("https", "http") and bool(rest.strip("/"))
+
+
+def service_address_is_safe(text: str) -> bool:
+    """The settings file's rule for the service address: https://, or http:// on this computer
+    only — the API key travels with every request."""
+    return service_address_problem(text.strip()) is None
 
 
 class KeySection(QGroupBox):
