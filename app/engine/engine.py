@@ -154,8 +154,10 @@ class Engine:
             self._items[item.id] = item
             self._track(None, item)
             self._order.append(item.id)
-            self._keys[row.url_key] = item.id
-            self._url_keys[item.id] = row.url_key
+            # Keys of older versions were made by an older normalisation: derive them again.
+            key = urls.canonical_url(row.url)
+            self._keys[key] = item.id
+            self._url_keys[item.id] = key
             if row.part_name:
                 self.parts.remember(item.id, row.part_name,
                                     PartIdentity.from_dict(row.part_identity))
@@ -531,7 +533,7 @@ async def _delete_part_after(path: Path, task: asyncio.Task[None] | None) -> Non
 
 def _same_url(a: str, b: str) -> bool:
     """Whether a job's url (as the service tells it) is this item's link."""
-    return urls.normalize_url(a) == urls.normalize_url(b)
+    return urls.canonical_url(a) == urls.canonical_url(b)
 
 
 def _to_db(value: Any) -> Any:

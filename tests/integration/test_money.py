@@ -137,3 +137,18 @@ async def test_tracking_parameter_variants_of_one_link_are_one_item(sandbox, tmp
                                  "https://m.youtube.com/watch?v=abc123#t=10")
         assert len(report.added) == 1
         assert engine.items[0].url == "https://www.youtube.com/watch?v=abc123"
+
+
+async def test_links_queued_by_an_older_version_are_matched_in_canonical_form(sandbox, tmp_path):
+    from app.engine.store import Store
+
+    data = tmp_path / "data"
+    data.mkdir()
+    old = Store(data / "queue.sqlite3")  # a row as an older version stored it: key = raw link
+    raw = "https://Example.com:443/watch/old?utm_source=newsletter#t=3"
+    old.insert_items([{"url": raw, "url_key": raw, "options": {}, "state": "paused",
+                       "position": 1.0, "added_at": 1.0}])
+    old.close()
+    async with running_engine(sandbox, tmp_path, data_dir=data) as engine:
+        report = engine.add_text("https://example.com/watch/old")
+        assert report.added == () and report.skipped == {"already_queued": 1}
