@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="run the queue without a window; one progress line per state change on stderr")
     parser.add_argument("--quit-when-done", action="store_true",
                         help="exit when nothing is left to do: 0 all completed, 1 some failed, "
-                             "2 paused waiting for the user (credits/key)")
+                             "2 paused waiting for the user (credits/key); when another process "
+                             "owns the queue, its links are handed over and the exit is 0 (3 if it "
+                             "did not answer)")
     parser.add_argument("--store-key", action="store_true",
                         help="read an API key from stdin and store it in the OS keyring")
     parser.add_argument("--log-level", default="INFO", type=str.upper, choices=LOG_LEVELS)

@@ -109,12 +109,11 @@ def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsS
         closers.append(stop)
         api_key = sandbox.api_key
         base = sandbox.api_base
-        # The sandbox's jobs mean nothing to the real service: it gets a queue of its own.
-        database = paths.database.with_name("sandbox-queue.sqlite3")
     else:
         api_key = key_store.get()
         base = api_base or settings.api_base
-        database = paths.database
+    # The sandbox's jobs mean nothing to the real service: it gets a queue of its own.
+    database = paths.queue_database(sandbox=use_sandbox)
     database.parent.mkdir(parents=True, exist_ok=True)
     target = Path(download_dir or settings.download_dir)
     # API calls and downloads (the engine's file client) read the same proxy settings.

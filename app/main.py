@@ -37,19 +37,51 @@ def main(argv: list[str] | None = None) -> int:
     sys.excepthook = _excepthook
     args = parse_args(argv)
 
-    from app.keys import KeyStore
+    from app.settings import AppPaths
+
+    paths = AppPaths(args.data_dir.resolve() if args.data_dir else None)
+    if args.store_key:  # the key goes to the keyring, not into the queue: no need to own it
+        from app.keys import KeyStore
+
+        _setup_logging(paths, args.log_level)
+        return store_key_from_stdin(KeyStore())
+
+    # Before anything reads or writes the queue: own it for the whole session, or hand the links
+    # to the process that owns it and leave everything else (store, sandbox, API) untouched.
+    from app.instance import EXIT_OWNER_DID_NOT_ANSWER, HandOff, QueueBusy, claim_queue
+
+    database = paths.queue_database(sandbox=args.sandbox)
+    where = f"the sandbox queue in {database.parent}" if args.sandbox else str(database.parent)
+    try:
+        claim = claim_queue(database, args.urls, where=where)
+    except QueueBusy as busy:
+        print(busy.sentence, file=sys.stderr)
+        return EXIT_OWNER_DID_NOT_ANSWER
+    if isinstance(claim, HandOff):
+        print(claim.sentence, file=sys.stderr)
+        return 0
+    try:
+        return _run_session(args, paths, claim)
+    finally:
+        claim.release()
+
+
+def _setup_logging(paths, level: str) -> None:  # type: ignore[no-untyped-def]
     from app.logs import setup_logging
-    from app.settings import AppPaths, SettingsStore
 
     global _log_file
-    paths = AppPaths(args.data_dir.resolve() if args.data_dir else None)
-    _log_file = setup_logging(paths.log_dir, args.log_level)
+    _log_file = setup_logging(paths.log_dir, level)
+
+
+def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
+    """This process owns the queue: the window or the console session."""
+    from app.keys import KeyStore
+    from app.settings import SettingsStore
+
+    _setup_logging(paths, args.log_level)
     settings_store = SettingsStore.for_paths(paths)
     settings = settings_store.load()
     key_store = KeyStore()
-
-    if args.store_key:
-        return store_key_from_stdin(key_store)
 
     headless = args.no_window
     fallback = not headless and _no_display()
@@ -68,10 +100,10 @@ def main(argv: list[str] | None = None) -> int:
                             api_base=args.api_base, download_dir=args.download_dir,
                             concurrency=args.concurrency, log_file=_log_file)
     if headless:
-        return asyncio.run(run_console(context, args.urls, args.quit_when_done))
+        return asyncio.run(run_console(context, args.urls, args.quit_when_done, owner))
     from app.ui.run import run_window
 
-    return run_window(context, args.urls, quit_when_done=args.quit_when_done or fallback,
+    return run_window(context, args.urls, owner, quit_when_done=args.quit_when_done or fallback,
                       screenshot=paths.log_dir.parent / "window.png" if fallback else None,
                       argv=sys.argv[:1], print_progress=fallback)
 
@@ -96,7 +128,10 @@ def store_key_from_stdin(key_store) -> int:  # type: ignore[no-untyped-def]
     return 0 if result.persistent else 1
 
 
-async def run_console(context, urls: list[str], quit_when_done: bool) -> int:  # type: ignore[no-untyped-def]
+async def run_console(context, urls: list[str], quit_when_done: bool,  # type: ignore[no-untyped-def]
+                      owner=None) -> int:
+    """The headless session. `owner` (app.instance.QueueOwner) serves later launches: their
+    links are queued here like this command line's own."""
     from app.console import ConsoleReporter
 
     engine = context.engine
@@ -111,11 +146,21 @@ async def run_console(context, urls: list[str], quit_when_done: bool) -> int:  #
             loop.add_signal_handler(sig, stop.set)
         except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises instead
             pass
+
+    def receive(text: str):  # type: ignore[no-untyped-def]
+        if not text.strip():
+            return None
+        report = engine.add_text(text)
+        _print_intake(report, "Another launch handed over links. ")
+        return report
+
     try:
         await engine.start()
         if urls:
             report = engine.add_urls(urls)
             _print_intake(report)
+        if owner is not None:
+            await owner.serve(receive, kind="console")
         if quit_when_done:
             settled = asyncio.ensure_future(engine.wait_until_settled())
             stopped = asyncio.ensure_future(stop.wait())
@@ -130,11 +175,13 @@ async def run_console(context, urls: list[str], quit_when_done: bool) -> int:  #
         await stop.wait()
         return 0
     finally:
+        if owner is not None:
+            await owner.stop_serving()
         await context.close()
 
 
-def _print_intake(report) -> None:  # type: ignore[no-untyped-def]
-    line = f"Queued {len(report.added)} link(s)"
+def _print_intake(report, prefix: str = "") -> None:  # type: ignore[no-untyped-def]
+    line = f"{prefix}Queued {len(report.added)} link(s)"
     if report.skipped_total:
         reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in report.skipped.items())
         line += f"; skipped {report.skipped_total} ({reasons})"

@@ -46,6 +46,14 @@ class AppPaths:
         return self._under("videoconduit.sqlite3", platformdirs.user_data_path(APP_DIR_NAME, False))
 
     @property
+    def sandbox_database(self) -> Path:
+        """The embedded sandbox's queue, beside the real one: demo jobs never mix with real ones."""
+        return self.database.with_name("sandbox-queue.sqlite3")
+
+    def queue_database(self, sandbox: bool) -> Path:
+        return self.sandbox_database if sandbox else self.database
+
+    @property
     def log_dir(self) -> Path:
         if self.data_dir is not None:
             return self.data_dir / "logs"

@@ -1,5 +1,6 @@
-"""The window side of the composition root: QApplication, the qasync loop, the single-instance
-hand-off, the window and its presenter. Called only by ``app.main``."""
+"""The window side of the composition root: QApplication, the qasync loop, the window and its
+presenter, and the hand-off channel of the queue this process owns (app.instance). Called only by
+``app.main``."""
 
 from __future__ import annotations
 
@@ -10,19 +11,21 @@ from pathlib import Path
 
 from app import APP_ID, APP_NAME, __version__
 from app.context import AppContext
+from app.instance import QueueOwner
 
 log = logging.getLogger("app.ui")
 
 
-def run_window(context: AppContext, urls: list[str], *, quit_when_done: bool,
-               screenshot: Path | None, argv: list[str], print_progress: bool = False) -> int:
+def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = None, *,
+               quit_when_done: bool, screenshot: Path | None, argv: list[str],
+               print_progress: bool = False) -> int:
+    """`owner` holds this queue's lock; links from later launches reach the window through it."""
     import qasync
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QApplication
 
     from app.ui import theme
-    from app.ui.single_instance import InstanceServer, hand_off
     from app.ui.translations import install_translator, ui_locale
 
     app = QApplication.instance() or QApplication(argv)
@@ -32,15 +35,6 @@ def run_window(context: AppContext, urls: list[str], *, quit_when_done: bool,
     app.setQuitOnLastWindowClosed(False)  # the window decides (close to tray, confirm quitting)
     install_translator(app, ui_locale())  # before any widget exists: every tr() sees it
     theme.follow_system_color_scheme()
-
-    instance_dir = context.paths.config_file.parent
-    if not quit_when_done and hand_off(instance_dir, "\n".join(urls)):
-        print("VideoConduit Desktop is already running: the links were handed to its window.",
-              file=sys.stderr)
-        asyncio.run(context.close())
-        return 0
-    instance = InstanceServer(instance_dir)
-    instance.listen()
 
     context.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
     if print_progress:  # no display: the console is where the person is looking
@@ -53,13 +47,11 @@ def run_window(context: AppContext, urls: list[str], *, quit_when_done: bool,
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        code = loop.run_until_complete(_session(context, urls, instance, quit_when_done, screenshot))
-    instance.close()
-    return code
+        return loop.run_until_complete(_session(context, urls, owner, quit_when_done, screenshot))
 
 
-async def _session(context: AppContext, urls: list[str], instance, quit_when_done: bool,  # type: ignore[no-untyped-def]
-                   screenshot: Path | None) -> int:
+async def _session(context: AppContext, urls: list[str], owner: QueueOwner | None,
+                   quit_when_done: bool, screenshot: Path | None) -> int:
     from app.ui.main_window import MainWindow
     from app.ui.presenter import Presenter
 
@@ -72,9 +64,10 @@ async def _session(context: AppContext, urls: list[str], instance, quit_when_don
         await engine.start()
         window.presenter.start()
         window.show()
-        instance.linksReceived.connect(window.receive_links)
         if urls:
             window.intake.add_text("\n".join(urls))
+        if owner is not None:
+            await owner.serve(window.receive_links, kind="window")
         if quit_when_done:
             outcome = await engine.wait_until_settled()
             if screenshot is not None:
@@ -87,6 +80,8 @@ async def _session(context: AppContext, urls: list[str], instance, quit_when_don
         await quit_requested.wait()
         return 0
     finally:
+        if owner is not None:
+            await owner.stop_serving()
         window.hide()
         await context.close()
 
