@@ -120,7 +120,8 @@ def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsS
     client = VideoConduitClient(base, api_key)
     log.info("Proxy for API calls and downloads: %s", describe_proxies())
     engine = Engine(Store(database), client, download_dir=target,
-                    concurrency=concurrency or settings.concurrency)
+                    concurrency=concurrency or settings.concurrency,
+                    patient_look=float(settings.lookup_seconds))
     return AppContext(engine=engine, settings=settings, settings_store=settings_store,
                       key_store=key_store, paths=paths, sandbox=sandbox, log_file=log_file,
                       _closers=closers)

@@ -83,6 +83,9 @@ class Settings:
     default_quality: str | None = None
     default_audio_only: bool = False
     window_geometry: str | None = None
+    # How long to look for the job of a submit whose answer got lost before asking the person
+    # (advanced: settings file only; the job list of a busy service can lag by minutes).
+    lookup_seconds: float = 600.0
 
 
 def _is_bool(value: Any) -> bool:
@@ -138,6 +141,7 @@ _VALIDATORS: dict[str, Callable[[Any], bool]] = {
     "default_quality": _one_of_or_none(QUALITIES),
     "default_audio_only": _is_bool,
     "window_geometry": _is_optional_str,
+    "lookup_seconds": lambda value: type(value) in (int, float) and 1 <= value <= 86_400,
 }
 
 

@@ -71,6 +71,7 @@ MAX_REPLY_BYTES = 1 << 20  # decoded; the largest real answer (a 100-job page) i
 LIST_PAGE_MAX = 100
 CLOCK_SKEW_SLACK = timedelta(minutes=5)
 CLOCK_ROUNDING = 2.0
+MAX_LOOKUP_PAGES = 50  # 5,000 jobs back: far more than a day of any plan's submissions
 PACER_RECHECK = 2.0  # re-ask the pacer at least this often: a fresh reply may free the budget
 
 T = TypeVar("T")
@@ -220,8 +221,8 @@ class VideoConduitClient:
                 if job.url is not None and same_url(job.url, url) and job.job_id not in excluded:
                     return job
             cursor = page.next_cursor
-            if cursor is None or cursor in seen_cursors:
-                return None
+            if cursor is None or cursor in seen_cursors or len(seen_cursors) >= MAX_LOOKUP_PAGES:
+                return None  # (a list that never ends is "not found this time", not a hang)
             seen_cursors.add(cursor)
 
     def service_now(self) -> datetime | None:

@@ -352,7 +352,9 @@ class Engine:
         if removed:
             gone = set(removed)
             self._order = [i for i in self._order if i not in gone]
-            self.store.delete_items(removed)
+            with self.store.batch():
+                self.store.detach_intents(removed)  # money may have moved: keep their intents
+                self.store.delete_items(removed)
             self.emit(ItemsRemoved(tuple(removed)))
             self.kick()
 

@@ -32,7 +32,7 @@ from app.engine.store import HistoryEntry, Store
 from app.engine.submission import BRIEF_LOOK, PATIENT_LOOK_SECONDS, Stopped, Submitter, failed, waiting
 from app.engine.transfer import SpeedMeter, TransferError, download_to_part
 from app.engine.transfer_errors import os_error
-from app.engine.watcher import JobGone, JobWatcher
+from app.engine.watcher import JobGone, JobWatcher, job_is_gone
 
 log = logging.getLogger("app.engine")
 
@@ -129,7 +129,7 @@ class ItemPipeline:
             except JobGone:
                 return failed(ProblemKind.JOB_GONE, None)
             except errors.ApiError as exc:
-                if exc.status in (404, 410):
+                if job_is_gone(exc):
                     return failed(ProblemKind.JOB_GONE, None)
                 # The job is paid for: keep trying, slower and slower, rather than give it up.
                 attempt += 1

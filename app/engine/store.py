@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -73,6 +73,11 @@ _MIGRATIONS: dict[int, str] = {
     3: """
     ALTER TABLE items ADD COLUMN part_identity TEXT;
     """,
+    # Which API key an intent was sent with (a one-way fingerprint, never the key): an
+    # Idempotency-Key is only good for the API key it was first sent with.
+    4: """
+    ALTER TABLE ledger ADD COLUMN key_fingerprint TEXT;
+    """,
 }
 
 ITEM_COLUMNS = (
@@ -123,6 +128,7 @@ class Intent:
     idempotency_key: str | None = None
     service_at: float | None = None  # the service's clock at the intent, when known
     outcome: IntentOutcome = IntentOutcome.SENDING
+    key_fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -248,14 +254,38 @@ class Store:
     # -- the submission ledger ------------------------------------------------------------
 
     def record_intent(self, item_id: int, url: str, now: float, idempotency_key: str | None = None,
-                      service_at: float | None = None) -> Intent:
+                      service_at: float | None = None, key_fingerprint: str | None = None) -> Intent:
         """Committed (durably) before the POST: from here on, a restart must look, not resubmit."""
         self._db.execute(
-            "INSERT INTO ledger (item_id, url, intent_at, idempotency_key, service_at, outcome) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (item_id, url, now, idempotency_key, service_at, IntentOutcome.SENDING.value),
+            "INSERT INTO ledger (item_id, url, intent_at, idempotency_key, service_at, outcome, "
+            "key_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (item_id, url, now, idempotency_key, service_at, IntentOutcome.SENDING.value,
+             key_fingerprint),
         )
-        return Intent(item_id, url, now, idempotency_key, service_at)
+        return Intent(item_id, url, now, idempotency_key, service_at, key_fingerprint=key_fingerprint)
+
+    def set_intent_service_time(self, item_id: int, service_at: float) -> None:
+        """The service's clock at the intent, learnt from the first reply after it."""
+        self._db.execute(
+            "UPDATE ledger SET service_at = ? WHERE item_id = ? AND settled_at IS NULL "
+            "AND service_at IS NULL", (service_at, item_id))
+
+    def detach_intents(self, item_ids: Iterable[int]) -> None:
+        """The items are removed, but money may have moved for their open intents: keep those,
+        belonging to no item (a negative id), until the same link is queued again."""
+        self._db.executemany(
+            "UPDATE ledger SET item_id = -item_id WHERE item_id = ? AND settled_at IS NULL",
+            [(i,) for i in item_ids])
+
+    def detached_intents(self) -> list[tuple[int, str]]:
+        """(ledger row id, url) of open intents whose item was removed."""
+        return list(self._db.execute(
+            "SELECT id, url FROM ledger WHERE item_id < 0 AND settled_at IS NULL"))
+
+    def attach_intent(self, ledger_id: int, item_id: int) -> None:
+        """A removed item's open intent becomes this item's (the same link, queued again)."""
+        self._db.execute("UPDATE ledger SET item_id = ? WHERE id = ? AND item_id < 0",
+                         (item_id, ledger_id))
 
     def set_intent_outcome(self, item_id: int, outcome: IntentOutcome, now: float) -> None:
         """Record what became of the open intent's POST; REFUSED and ABANDONED settle it."""
@@ -271,14 +301,14 @@ class Store:
 
     def open_intent(self, item_id: int) -> Intent | None:
         row = self._db.execute(
-            "SELECT item_id, url, intent_at, idempotency_key, service_at, outcome FROM ledger "
-            "WHERE item_id = ? AND settled_at IS NULL ORDER BY intent_at LIMIT 1",
+            "SELECT item_id, url, intent_at, idempotency_key, service_at, outcome, key_fingerprint "
+            "FROM ledger WHERE item_id = ? AND settled_at IS NULL ORDER BY intent_at LIMIT 1",
             (item_id,),
         ).fetchone()
         if row is None:
             return None
         outcome = IntentOutcome(row[5]) if row[5] else IntentOutcome.SENDING
-        return Intent(row[0], row[1], row[2], row[3], row[4], outcome)
+        return Intent(row[0], row[1], row[2], row[3], row[4], outcome, row[6])
 
     def record_job(self, item_id: int, job_id: str, now: float) -> None:
         """The job id and the settled intent, together (same as ``update_item(job_id=…)``)."""

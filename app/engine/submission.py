@@ -18,6 +18,7 @@ that every re-send of that intent carries, and what became of it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
@@ -41,6 +42,7 @@ BRIEF_LOOK = (0.0, 3.0, 10.0, 30.0)
 # How long a submit with an unknown outcome is looked for before the person is asked.
 PATIENT_LOOK_SECONDS = 600.0
 PATIENT_LOOK_MAX_GAP = 60.0
+UNKNOWN_CLOCK_SLACK = 24 * 3600.0
 
 DOCUMENTED_REFUSALS = frozenset({400, 401, 402, 403, 404, 409, 422, 429})
 DOCUMENTED_TROUBLE = frozenset({500, 502, 503})
@@ -71,6 +73,13 @@ def submit_outcome(error: errors.ApiError) -> SubmitOutcome:
     if error.status in DOCUMENTED_TROUBLE and error.documented:
         return SubmitOutcome.TROUBLE
     return SubmitOutcome.UNKNOWN
+
+
+def key_fingerprint(api_key: str | None) -> str | None:
+    """Which API key an intent was sent with, without keeping the key: a one-way digest."""
+    if not api_key:
+        return None
+    return hashlib.sha256(b"videoconduit-intent:" + api_key.encode()).hexdigest()[:16]
 
 
 def patient_schedule(total: float = PATIENT_LOOK_SECONDS) -> list[float]:
@@ -137,10 +146,11 @@ class Submitter:
         attempt = 0
         resend_at = 0.0
         while True:
-            intent = self._ledger.open_intent(item.id)
+            intent = self._ledger.open_intent(item.id) or self._inherit(item)
             if intent is not None and intent.outcome is IntentOutcome.SENDING:
                 return await self._confirm(item, intent)
-            if intent is not None and intent.outcome is IntentOutcome.TROUBLE:
+            resending = intent is not None
+            if intent is not None:  # TROUBLE: the service asked for a re-send; look first
                 found = await self._look(item, intent, self._brief_look)
                 if isinstance(found, Stopped):
                     return found
@@ -149,6 +159,10 @@ class Submitter:
                 if (wait := resend_at - self._clock()) > 0:
                     await self._sleep(wait)  # the rest of the backoff the look did not cover
                 self._ledger.set_intent_outcome(item.id, IntentOutcome.SENDING, self._clock())
+                if not self._same_key(intent):
+                    # Sent under another API key (changed meanwhile): its Idempotency-Key means
+                    # nothing under this one, so a re-send could pay twice. Only looking is safe.
+                    continue
             else:
                 intent = self._new_intent(item)
             self._report(item.id, state=ItemState.SUBMITTING, waiting_for=None, wait_until=None)
@@ -156,14 +170,18 @@ class Submitter:
             try:
                 job = await self._client.submit_download(item.url, item.options, intent.idempotency_key)
             except errors.ApiError as exc:
+                self._learn_service_time(item, intent)
                 outcome = submit_outcome(exc)
                 log.info("submit of item %s: %s (%s)", item.id, outcome.value, type(exc).__name__)
                 if outcome is SubmitOutcome.UNKNOWN:
                     continue  # the intent stays SENDING: the top of the loop looks for its job
-                if outcome is SubmitOutcome.TROUBLE:
+                if outcome is SubmitOutcome.TROUBLE or resending:
+                    # An earlier POST of this intent may have charged: a refusal of the re-send
+                    # says nothing about that one, so the intent stays open (and keeps its key).
                     self._ledger.set_intent_outcome(item.id, IntentOutcome.TROUBLE, self._clock())
-                if outcome is SubmitOutcome.REFUSED:
+                else:
                     self._ledger.set_intent_outcome(item.id, IntentOutcome.REFUSED, self._clock())
+                if outcome is SubmitOutcome.REFUSED:
                     stopped = await self._after_refusal(item, exc)
                     if stopped is not None:
                         return stopped
@@ -182,6 +200,7 @@ class Submitter:
                 else:
                     await self._pause(exc, attempt, delay)
                 continue
+            self._learn_service_time(item, intent)
             return self._adopt(item, job, generation)
 
     def abandon_open_intent(self, item_id: int) -> None:
@@ -194,7 +213,25 @@ class Submitter:
         service_now = self._client.service_now()
         return self._ledger.record_intent(
             item.id, item.url, self._clock(), str(uuid.uuid4()),
-            service_now.timestamp() if service_now else None)
+            service_now.timestamp() if service_now else None, key_fingerprint(self._client.api_key))
+
+    def _inherit(self, item: Item) -> Intent | None:
+        """An open intent left by a removed item for this same link: money may have moved for
+        it, so the link queued again takes it over (and looks) instead of paying anew."""
+        for ledger_id, url in self._ledger.detached_intents():
+            if self._same_url(url, item.url):
+                self._ledger.attach_intent(ledger_id, item.id)
+                return self._ledger.open_intent(item.id)
+        return None
+
+    def _same_key(self, intent: Intent) -> bool:
+        return intent.key_fingerprint in (None, key_fingerprint(self._client.api_key))
+
+    def _learn_service_time(self, item: Item, intent: Intent) -> None:
+        """The first reply after an intent made without the service's clock tells it."""
+        if intent.service_at is None and (service_now := self._client.service_now()) is not None:
+            elapsed = max(0.0, self._clock() - intent.intent_at)
+            self._ledger.set_intent_service_time(item.id, service_now.timestamp() - elapsed)
 
     async def _after_refusal(self, item: Item, exc: errors.ApiError) -> Stopped | None:
         """Nothing was charged. Stop the item (for the person or for good) or carry on."""
@@ -252,11 +289,14 @@ class Submitter:
         return None
 
     def _since(self, intent: Intent) -> datetime:
-        """The intent's moment on the service's clock: recorded with it, or our clock at the
-        time corrected by what the service's replies tell about its clock now."""
+        """The intent's moment on the service's clock. Without a reply after the intent (a
+        crash, a timeout) our clock of that time is all there is, and it may have been wrong
+        then: look a day further back (more pages read; a same-link job of the last day adopted
+        at worst — already paid either way)."""
         if intent.service_at is not None:
             return datetime.fromtimestamp(intent.service_at, UTC)
-        return datetime.fromtimestamp(intent.intent_at + (self._client.service_offset or 0.0), UTC)
+        guess = intent.intent_at + (self._client.service_offset or 0.0) - UNKNOWN_CLOCK_SLACK
+        return datetime.fromtimestamp(guess, UTC)
 
     def _adopt(self, item: Item, job: Job, generation: int = -1) -> Job:
         # One write: the job id on the row and the settled intent in the ledger, together.

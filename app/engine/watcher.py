@@ -30,6 +30,12 @@ MAX_ROUND_BACKOFF = 30.0
 log = logging.getLogger("app.engine")
 
 
+def job_is_gone(error: ApiError) -> bool:
+    """The service itself (its documented error shape, not a proxy's page) says it no longer
+    knows the job: a paid job is only given up on that word."""
+    return error.status in GONE_STATUSES and error.documented
+
+
 class JobGone(Exception):
     """The service no longer knows this job (404/410 on its id)."""
 
@@ -126,7 +132,7 @@ class JobWatcher:
                 self._fail_all(waiting, exc)
                 return False
             except ApiError as exc:
-                if exc.status in GONE_STATUSES:
+                if job_is_gone(exc):
                     _settle(waiting[job_id].future, exception=JobGone(job_id))
                 else:  # this job's reply alone was bad: ask again next round
                     log.info("job %s unreadable this round (%s)", job_id, type(exc).__name__)

@@ -152,3 +152,59 @@ async def test_links_queued_by_an_older_version_are_matched_in_canonical_form(sa
     async with running_engine(sandbox, tmp_path, data_dir=data) as engine:
         report = engine.add_text("https://example.com/watch/old")
         assert report.added == () and report.skipped == {"already_queued": 1}
+
+
+SERVICE_500 = {"status": 500, "json": {"detail": "boom", "code": "server_error"}, "after_processing": True}
+
+
+async def test_a_500_then_a_refused_resend_is_still_one_job(sandbox, tmp_path):
+    # The 500 came after the job was made; the list lags past the brief look; the re-send meets
+    # 429s until the client gives up. The next re-send must carry the first POST's key.
+    url = "https://example.com/watch/500-then-429"
+    sandbox.admin.set_list_lag(30.0)
+    too_many = {"status": 429, "headers": {"Retry-After": "0"},
+                "json": {"detail": "Rate limit exceeded. Retry after 0 seconds.", "retry_after": 0}}
+    sandbox.admin.queue_faults("/v1/download", [SERVICE_500] + [too_many] * 6, method="POST")
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text(url)
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+    assert sandbox.admin.jobs_for_url(url) == 1
+    assert len(set(sandbox.admin.idempotency_keys_for_url(url))) == 1
+
+
+async def test_changing_the_api_key_between_a_500_and_its_resend_does_not_pay_twice(sandbox, tmp_path):
+    url = "https://example.com/watch/key-change"
+    other_key = "vc_second_key_of_the_same_account"
+    sandbox.admin.add_key(other_key)
+    sandbox.admin.set_list_lag(4.0)
+    sandbox.admin.queue_faults("/v1/download", [SERVICE_500], method="POST")
+    async with running_engine(sandbox, tmp_path, brief_look=(0.0, 2.0), patient_look=20.0) as engine:
+        (item_id,) = engine.add_text(url).added
+        await wait_for(lambda: sandbox.admin.posts_for_url(url) == 1, what="the first POST")
+        engine.set_api_key(other_key)  # the person pasted another key of the same account
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+        assert engine.item(item_id).state is ItemState.COMPLETED
+    assert charges(sandbox, url) == (1, 1)
+
+
+async def test_removing_and_queuing_a_link_again_looks_for_its_job_instead_of_paying(sandbox, tmp_path):
+    url = "https://example.com/watch/removed-then-readded"
+    other = "https://example.com/watch/a-different-link"
+    sandbox.admin.set_list_lag(1000.0)
+    sandbox.admin.queue_faults("/v1/download", [{"status": 504, "body": GATEWAY_TIMEOUT_PAGE,
+                                                 "after_processing": True}], method="POST")
+    async with running_engine(sandbox, tmp_path, patient_look=1.0) as engine:
+        (first,) = engine.add_text(url).added
+        await wait_for(lambda: engine.item(first).state is ItemState.UNCONFIRMED, what="unconfirmed")
+        engine.remove([first])
+        # A different link may get the removed row's id: it must not inherit its intent.
+        (different,) = engine.add_text(other).added
+        (again,) = engine.add_text(url).added
+        await wait_for(lambda: engine.item(again).state is ItemState.UNCONFIRMED, what="looked again")
+        assert sandbox.admin.posts_for_url(url) == 1  # looked, never paid again
+        sandbox.admin.set_list_lag(0.0)
+        engine.look_again([again])
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+        assert engine.item(different).state is ItemState.COMPLETED
+        assert engine.item(different).job_id != engine.item(again).job_id
+    assert charges(sandbox, url) == (1, 1) and charges(sandbox, other) == (1, 1)

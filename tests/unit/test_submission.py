@@ -52,6 +52,8 @@ class FakeService:
         self.listed: Job | None = None
         self.listed_from = float("inf")
         self.service_offset: float | None = None
+        self.api_key = "vc_first_key_of_the_account"
+        self.since: list[datetime] = []
 
     async def submit_download(self, url: str, options: DownloadOptions, idempotency_key: str | None = None):
         self.posts.append(idempotency_key)
@@ -62,12 +64,15 @@ class FakeService:
 
     async def find_job_for_url(self, url, since, exclude_ids=(), same_url=str.__eq__):
         self.looks.append(self.clock.now)
+        self.since.append(since)
         if self.listed is not None and self.clock.now >= self.listed_from:
             return self.listed
         return None
 
     def service_now(self):
-        return None
+        if self.service_offset is None:
+            return None
+        return datetime.fromtimestamp(self.clock.now + self.service_offset, UTC)
 
 
 def _job(job_id: str = "job-1") -> Job:
@@ -214,3 +219,79 @@ def test_the_ledger_write_is_durable_and_settled_with_the_job_id(tmp_path):
     assert store.open_intent(item_id).outcome is IntentOutcome.TROUBLE
     store.update_item(item_id, job_id="j", state="processing")
     assert store.open_intent(item_id) is None and store.load_items()[0].job_id == "j"
+
+
+RATE_LIMITED = _error(429, b'{"detail": "Rate limit exceeded", "retry_after": 1}')
+NEVER_CONNECTED = errors.TransportError("refused", maybe_delivered=False)
+TROUBLE = _error(500, b'{"detail": "boom", "code": "server_error"}')
+
+
+@async_test
+@pytest.mark.parametrize("refusal", [RATE_LIMITED, NEVER_CONNECTED], ids=["429", "refused"])
+async def test_a_refused_resend_keeps_the_first_posts_intent_and_key(world, refusal):
+    # The first POST got the service's 500 (it may have made the job); its re-send is refused.
+    # That refusal says nothing about the first POST: the same intent, the same key, goes on.
+    make, item, store, clock, reports = world
+    submitter, service = make([TROUBLE, refusal, _job("adopted")])
+    result = await submitter.job_for(item)
+    assert isinstance(result, Job)
+    assert len(service.posts) == 3 and len(set(service.posts)) == 1
+
+
+@async_test
+async def test_a_resend_refused_for_good_leaves_the_intent_open_for_a_free_retry(world):
+    make, item, store, clock, reports = world
+    submitter, service = make([TROUBLE, _error(400, b'{"detail": "bad", "code": "bad_request"}')])
+    result = await submitter.job_for(item)
+    assert isinstance(result, Stopped) and result.changes["state"] is ItemState.FAILED
+    assert store.open_intent(item.id).outcome is IntentOutcome.TROUBLE  # Retry looks, then re-sends
+    again, service2 = make([_job("on-retry")])
+    assert isinstance(await again.job_for(item), Job)
+    assert service2.posts == service.posts[:1]  # the same Idempotency-Key
+
+
+@async_test
+async def test_an_intent_sent_under_another_api_key_is_only_looked_for(world):
+    make, item, store, clock, reports = world
+    submitter, service = make([TROUBLE])
+    await asyncio.wait_for(_first_post_then_stop(submitter, service, item), timeout=5)
+    changed, service2 = make([_job("would-pay-twice")])
+    service2.api_key = "vc_second_key_of_the_account"
+    result = await changed.job_for(item)
+    assert isinstance(result, Stopped) and result.changes["state"] is ItemState.UNCONFIRMED
+    assert service2.posts == []
+
+
+async def _first_post_then_stop(submitter: Submitter, service: FakeService, item: Item) -> None:
+    """Run until the first POST was answered (the intent is then TROUBLE), then stop."""
+    task = asyncio.ensure_future(submitter.job_for(item))
+    while not service.posts or service.answers:
+        await asyncio.sleep(0)
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+
+
+@async_test
+async def test_the_service_clock_is_learnt_from_the_first_reply_after_the_intent(world):
+    make, item, store, clock, reports = world
+    submitter, service = make([TROUBLE, _job()])
+    service.service_offset = None  # no reply seen yet this session…
+
+    async def answer_with_a_date(*args, **kwargs):
+        service.service_offset = -7200.0  # …the first reply says the service is 2 h behind us
+        return await FakeService.submit_download(service, *args, **kwargs)
+    service.submit_download = answer_with_a_date
+    await submitter.job_for(item)
+    intent_at = store._db.execute("SELECT intent_at, service_at FROM ledger").fetchone()
+    assert intent_at[1] == pytest.approx(intent_at[0] - 7200.0, abs=1.0)
+
+
+@async_test
+async def test_without_the_service_clock_a_look_reaches_a_day_back(world):
+    make, item, store, clock, reports = world
+    store.record_intent(item.id, URL, clock.now, "k")  # a crash before any reply: no service time
+    submitter, service = make([])
+    service.listed, service.listed_from = _job("found"), 0.0
+    await submitter.job_for(item)
+    (since,) = service.since
+    assert since.timestamp() <= clock.now - 23 * 3600

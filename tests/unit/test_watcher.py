@@ -66,3 +66,12 @@ async def test_one_gone_job_ends_only_its_own_wait():
     (b,) = await _states(watcher, "b")
     assert b.status.value == "completed" and service.jobs["b"] == []
     await watcher.close()
+
+
+async def test_a_proxys_404_page_is_not_the_service_saying_the_job_is_gone():
+    proxy_page = errors.error_from_response(404, {}, b"<html><body>404 Not Found</body></html>")
+    service = FlakyService([], {"a": [proxy_page, _job("a", "completed")]})
+    watcher = JobWatcher(service)  # type: ignore[arg-type]
+    (a,) = await _states(watcher, "a")
+    assert a.status.value == "completed"
+    await watcher.close()
