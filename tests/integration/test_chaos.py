@@ -23,7 +23,7 @@ import pytest
 from app.sandbox import run_in_thread
 from tests.integration.engine_harness import job_sha256, sha256_of
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 
 LINKS = [f"https://example.com/watch/chaos-{n}?size={150_000 + 37_000 * n}" for n in range(8)]
 KILLS = 12
@@ -73,7 +73,7 @@ def test_kills_and_faults_never_charge_a_link_twice(tmp_path):
         sandbox.admin.set_list_lag(0.0)
         sandbox.admin.file_faults(bytes_per_second=0)
         final = _launch(sandbox, data, downloads)
-        _, err = final.communicate(timeout=120)
+        _, err = final.communicate(timeout=240)
         assert final.returncode in (0, 2), err
 
         rows = _queue_rows(data)
