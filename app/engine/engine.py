@@ -35,6 +35,7 @@ from app.engine.model import (
     Outcome,
     ProblemKind,
     RequestFailed,
+    WaitReason,
 )
 from app.engine.part_disk import remove_part
 from app.engine.part_writer import earlier_writer_done, writer_busy
@@ -140,7 +141,9 @@ class Engine:
                 continue
             if item.state is ItemState.WAITING:
                 self._waiting += sign
-            if item.job_id is None and item.state in (ItemState.WAITING, ItemState.SUBMITTING):
+            # (Not one being confirmed: it may be paid already, and is never sent again by itself.)
+            if (item.job_id is None and item.state in (ItemState.WAITING, ItemState.SUBMITTING)
+                    and item.waiting_for is not WaitReason.CONFIRMING):
                 self._unsubmitted += sign
                 self._unsubmitted_cost += sign * item.credit_cost
 

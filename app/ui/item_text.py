@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from PySide6.QtCore import QCoreApplication
 
 from app.engine.filenames import is_dangerous
-from app.engine.model import Item, ItemState
+from app.engine.model import Item, ItemState, WaitReason
 from app.ui.formatting import (
     format_bytes,
     format_eta,
@@ -55,6 +55,8 @@ def status_text(item: Item) -> str:
     if state is ItemState.WAITING:
         return _tr("Waiting")
     if state is ItemState.SUBMITTING:
+        if item.waiting_for is WaitReason.CONFIRMING:
+            return _tr("Confirming…")
         return _tr("Submitting…")
     if state is ItemState.PROCESSING:
         if item.job_progress is None:

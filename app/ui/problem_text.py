@@ -116,8 +116,8 @@ def waiting_text(item: Item, now: float | None = None) -> str | None:
         return _tr("Waiting for a working API key")
     if reason is WaitReason.CONFIRMING:
         if item.wait_until is None:
-            return _tr("Checking whether VideoConduit received this link…")
-        return _tr("Checking whether VideoConduit received this link (until {time})").format(
+            return _tr("Its answer got lost: looking for it in your job list")
+        return _tr("Its answer got lost: looking in your job list until {time}").format(
             time=clock_time(item.wait_until)[:5])
     return None
 

@@ -3,6 +3,8 @@ Look again costs nothing, and nothing is paid again without one clear question."
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
@@ -68,3 +70,20 @@ def test_submit_again_and_retry_all_ask_once_with_the_price_then_pay_once_each(r
     assert [running_app.sandbox.admin.posts_for_url(u) for u in urls] == [2, 2]
     assert [running_app.sandbox.admin.jobs_for_url(u) for u in urls] == [1, 1]
     assert not visible_dialogs()
+
+
+def test_while_it_looks_the_row_says_for_what_and_until_when(running_app, qtbot):
+    window = running_app.window
+    running_app.sandbox.admin.set_list_lag(1000.0)  # the job exists but the list won't show it
+    late_page = dict(GATEWAY_PAGE, after_processing=True)
+    running_app.sandbox.admin.queue_faults("/v1/download", [late_page], "POST")
+    (item_id,) = running_app.engine.add_urls(["https://video.example/watch/confirming"]).added
+    row = row_of(window, item_id)
+    qtbot.waitUntil(lambda: window.model.index(row, Column.STATUS).data() == "Confirming…", timeout=5000)
+    details = window.model.index(row, Column.DETAILS).data()
+    until = running_app.engine.item(item_id).wait_until
+    assert details.startswith("Its answer got lost: looking in your job list until ")
+    assert details.endswith(time.strftime("%H:%M", time.localtime(until)))
+    assert until - time.time() > 500  # ten minutes of looking, not a quick give-up
+    # It may be paid already and is never sent again by itself: not counted as cost to come.
+    assert running_app.engine.account.waiting_credits == 0
