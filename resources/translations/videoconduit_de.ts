@@ -341,62 +341,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
         <source> — Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>They are queued as audio only: 1 credit each.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>They are queued as videos: {n} credits each.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Copied 1 link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Copied {n} links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Quit {app}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>1 download is still running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>{n} downloads are still running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>They stop now and continue where they left off the next time you open the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="309"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
         <source>Keep downloading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -483,12 +483,32 @@
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../app/ui/presenter.py" line="178"/>
+        <location filename="../../app/ui/presenter.py" line="181"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/presenter.py" line="248"/>
+        <location filename="../../app/ui/presenter.py" line="227"/>
+        <source>Submit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/presenter.py" line="235"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/presenter.py" line="252"/>
+        <source>Open file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/presenter.py" line="261"/>
+        <source>Don&apos;t open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/presenter.py" line="300"/>
         <source>Choose a download folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -529,152 +549,172 @@
 <context>
     <name>QueueActions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="61"/>
         <source>Add URLs…</source>
         <translation>URLs hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="62"/>
         <source>Type or paste links to download</source>
         <translation>Links zum Herunterladen eingeben oder einfügen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>Queue the links on the clipboard</source>
         <translation>Die Links aus der Zwischenablage einreihen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="61"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>Pause the selected downloads</source>
         <translation>Die ausgewählten Downloads anhalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="62"/>
+        <location filename="../../app/ui/actions.py" line="67"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="63"/>
+        <location filename="../../app/ui/actions.py" line="68"/>
         <source>Resume the selected downloads</source>
         <translation>Die ausgewählten Downloads fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="64"/>
+        <location filename="../../app/ui/actions.py" line="69"/>
         <source>Pause or resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="65"/>
+        <location filename="../../app/ui/actions.py" line="70"/>
         <source>Pause or resume the selected downloads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="66"/>
+        <location filename="../../app/ui/actions.py" line="71"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="67"/>
+        <location filename="../../app/ui/actions.py" line="72"/>
         <source>Stop the selected downloads and keep them in the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="68"/>
+        <location filename="../../app/ui/actions.py" line="73"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="69"/>
+        <location filename="../../app/ui/actions.py" line="74"/>
         <source>Try the selected failed or cancelled downloads again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="70"/>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/actions.py" line="71"/>
-        <source>Remove the selected downloads from the list (downloaded files stay on disk)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/actions.py" line="73"/>
-        <source>Retry all failed</source>
-        <translation>Alle fehlgeschlagenen wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/actions.py" line="74"/>
-        <source>Try every failed download again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/ui/actions.py" line="75"/>
-        <source>Clear finished</source>
-        <translation>Fertige entfernen</translation>
+        <source>Look again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/actions.py" line="76"/>
-        <source>Remove finished downloads from the list</source>
+        <source>Check VideoConduit&apos;s job list again for the selected links (costs nothing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="77"/>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
+        <location filename="../../app/ui/actions.py" line="78"/>
+        <source>Submit again (costs credits)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/actions.py" line="79"/>
-        <source>API key, download folder, notifications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/actions.py" line="80"/>
-        <source>Open file</source>
+        <source>Send the selected links to VideoConduit again — a new charge, asked first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/actions.py" line="81"/>
-        <source>Open the downloaded file</source>
-        <translation type="unfinished"></translation>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../../app/ui/actions.py" line="82"/>
-        <source>Show in folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/actions.py" line="83"/>
-        <source>Open the folder that holds the file</source>
+        <source>Remove the selected downloads from the list (downloaded files stay on disk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/actions.py" line="84"/>
-        <source>Copy URL</source>
-        <translation type="unfinished"></translation>
+        <source>Retry all failed</source>
+        <translation>Alle fehlgeschlagenen wiederholen</translation>
     </message>
     <message>
         <location filename="../../app/ui/actions.py" line="85"/>
-        <source>Copy the selected links</source>
+        <source>Try every failed download again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/actions.py" line="86"/>
+        <source>Clear finished</source>
+        <translation>Fertige entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="87"/>
+        <source>Remove finished downloads from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="88"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="90"/>
+        <source>API key, download folder, notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="91"/>
+        <source>Open file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="92"/>
+        <source>Open the downloaded file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="93"/>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="94"/>
+        <source>Open the folder that holds the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="95"/>
+        <source>Copy URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="96"/>
+        <source>Copy the selected links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="97"/>
         <source>Get details (costs 1 credit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="87"/>
+        <location filename="../../app/ui/actions.py" line="98"/>
         <source>Ask VideoConduit for the video&apos;s title and length — this uses 1 credit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -841,78 +881,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="156"/>
+        <source>The service address must start with https://: over http:// your API key would travel unencrypted. Only an address on this computer (localhost, 127.0.0.1, ::1) may use http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="174"/>
         <source>The settings could not be saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="51"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="58"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="55"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="62"/>
         <source>Where the API key is stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="57"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="64"/>
         <source>Buy credits or change your plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="58"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="65"/>
         <source>Buy credits or change your plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="61"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="68"/>
         <source>Change key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="63"/>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="100"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="70"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="107"/>
         <source>Remove key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="78"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="85"/>
         <source>Sandbox mode: the app uses the sandbox&apos;s own practice key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="80"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="87"/>
         <source>The key comes from the {variable} environment variable; it is not stored by the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="83"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="90"/>
         <source>No key yet. A key you enter is kept in {where}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="86"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="93"/>
         <source>Your key is stored in {where}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="88"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="95"/>
         <source>There is no usable system keyring, so your key is kept for this session only; you will be asked for it again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="95"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="102"/>
         <source>Remove the API key?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="96"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="103"/>
         <source>Remove the API key from this computer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_parts.py" line="98"/>
+        <location filename="../../app/ui/dialogs/settings_parts.py" line="105"/>
         <source>VideoConduit shows a key only once, when it is created. Keep a copy if you want to use this key again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1079,17 +1124,22 @@
 <context>
     <name>intake</name>
     <message>
-        <location filename="../../app/ui/intake.py" line="60"/>
+        <location filename="../../app/ui/intake.py" line="61"/>
         <source>No links found — drop or paste web links (https://…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="62"/>
+        <location filename="../../app/ui/intake.py" line="67"/>
+        <source>{head} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake.py" line="70"/>
         <source>Nothing new queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake.py" line="67"/>
+        <location filename="../../app/ui/intake.py" line="75"/>
         <source>{head} · skipped {n} ({reasons})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,297 +1147,368 @@
 <context>
     <name>item_text</name>
     <message>
-        <location filename="../../app/ui/item_text.py" line="55"/>
+        <location filename="../../app/ui/item_text.py" line="56"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="57"/>
-        <source>Submitting…</source>
+        <location filename="../../app/ui/item_text.py" line="59"/>
+        <source>Confirming…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/item_text.py" line="60"/>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_text.py" line="63"/>
         <source>Processing on VideoConduit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="61"/>
+        <location filename="../../app/ui/item_text.py" line="64"/>
         <source>Processing on VideoConduit {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="65"/>
+        <location filename="../../app/ui/item_text.py" line="68"/>
         <source>Downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="67"/>
+        <location filename="../../app/ui/item_text.py" line="70"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="69"/>
+        <location filename="../../app/ui/item_text.py" line="72"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="71"/>
+        <location filename="../../app/ui/item_text.py" line="74"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="72"/>
+        <location filename="../../app/ui/item_text.py" line="76"/>
+        <source>Not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_text.py" line="79"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_text.py" line="89"/>
+        <source>⚠ Can run programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_text.py" line="95"/>
         <source>Failed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="72"/>
+        <location filename="../../app/ui/item_text.py" line="95"/>
         <source>unknown reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="104"/>
+        <location filename="../../app/ui/item_text.py" line="97"/>
+        <source>Not confirmed: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_text.py" line="132"/>
         <source>1 credit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="104"/>
+        <location filename="../../app/ui/item_text.py" line="132"/>
         <source>{n} credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="117"/>
+        <location filename="../../app/ui/item_text.py" line="145"/>
         <source>In {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="124"/>
+        <location filename="../../app/ui/item_text.py" line="152"/>
         <source>The service said: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="126"/>
+        <location filename="../../app/ui/item_text.py" line="154"/>
         <source>What VideoConduit rejected:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="131"/>
+        <location filename="../../app/ui/item_text.py" line="160"/>
         <source>Saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_text.py" line="162"/>
+        <source>This type of file can run programs on your computer; Open file asks before opening it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>problem_text</name>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="38"/>
+        <location filename="../../app/ui/problem_text.py" line="48"/>
         <source>{sentence} ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="82"/>
+        <location filename="../../app/ui/problem_text.py" line="114"/>
+        <source>Waiting for credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_text.py" line="116"/>
+        <source>Waiting for a working API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_text.py" line="119"/>
+        <source>Its answer got lost: looking for it in your job list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_text.py" line="120"/>
+        <source>Its answer got lost: looking in your job list until {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_text.py" line="128"/>
+        <source>Going on means a new submission to VideoConduit. It costs {credits}; nothing is charged unless you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_text.py" line="144"/>
+        <source>Open “{name}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_text.py" line="145"/>
+        <source>This type of file can run programs on your computer when it is opened. Open it only if you trust the site the video came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_text.py" line="147"/>
+        <source>Open anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_text.py" line="163"/>
         <source>VideoConduit rejected the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="83"/>
-        <location filename="../../app/ui/problem_text.py" line="263"/>
+        <location filename="../../app/ui/problem_text.py" line="164"/>
+        <location filename="../../app/ui/problem_text.py" line="348"/>
         <source>VideoConduit rejected the request: {errors}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="87"/>
+        <location filename="../../app/ui/problem_text.py" line="168"/>
         <source>Something went wrong with this download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="95"/>
+        <location filename="../../app/ui/problem_text.py" line="176"/>
         <source>Your disk is full — free some space, then press Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="98"/>
+        <location filename="../../app/ui/problem_text.py" line="179"/>
         <source>Can&apos;t write to {folder} — choose another download folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="101"/>
+        <location filename="../../app/ui/problem_text.py" line="182"/>
         <source>Can&apos;t write to the download folder — choose another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="103"/>
+        <location filename="../../app/ui/problem_text.py" line="184"/>
         <source>A download link expired before the file arrived — press Retry to get a fresh one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="106"/>
+        <location filename="../../app/ui/problem_text.py" line="187"/>
         <source>({n} downloads are stopped.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="117"/>
+        <location filename="../../app/ui/problem_text.py" line="198"/>
         <source>your plan limits how many requests a minute the app may send</source>
         <translation>Ihr Tarif begrenzt, wie viele Anfragen pro Minute die App senden darf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="122"/>
+        <location filename="../../app/ui/problem_text.py" line="203"/>
         <source>the {plan} plan allows {n} requests a minute</source>
         <translation>der Tarif {plan} erlaubt {n} Anfragen pro Minute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="128"/>
+        <location filename="../../app/ui/problem_text.py" line="209"/>
         <source>Rate limit reached — {plan}.</source>
         <translation>Anfragelimit erreicht — {plan}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="130"/>
+        <location filename="../../app/ui/problem_text.py" line="211"/>
         <source>Resuming…</source>
         <translation>Geht gleich weiter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="131"/>
+        <location filename="../../app/ui/problem_text.py" line="212"/>
         <source>Resuming in {countdown}</source>
         <translation>Weiter in {countdown}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="144"/>
+        <location filename="../../app/ui/problem_text.py" line="225"/>
         <source>You need more credits</source>
         <translation>Sie brauchen mehr Credits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="152"/>
+        <location filename="../../app/ui/problem_text.py" line="233"/>
         <source>Your balance is too low for the next download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="156"/>
+        <location filename="../../app/ui/problem_text.py" line="237"/>
         <source>{needs}; your balance is {available}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="166"/>
+        <location filename="../../app/ui/problem_text.py" line="247"/>
         <source>{items}; it needs {cost}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="167"/>
+        <location filename="../../app/ui/problem_text.py" line="248"/>
         <source>{items}; together they need {cost}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="173"/>
+        <location filename="../../app/ui/problem_text.py" line="254"/>
         <source>Checking again at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="177"/>
+        <location filename="../../app/ui/problem_text.py" line="258"/>
         <source>Submissions paused: not enough credits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="178"/>
+        <location filename="../../app/ui/problem_text.py" line="259"/>
         <source>Finished jobs keep downloading.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="195"/>
+        <location filename="../../app/ui/problem_text.py" line="276"/>
         <source>The video site is having trouble (not VideoConduit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="197"/>
-        <location filename="../../app/ui/problem_text.py" line="268"/>
+        <location filename="../../app/ui/problem_text.py" line="278"/>
+        <location filename="../../app/ui/problem_text.py" line="353"/>
         <source>Can&apos;t reach VideoConduit — check your connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="199"/>
+        <location filename="../../app/ui/problem_text.py" line="280"/>
         <source>VideoConduit sent a reply the app could not read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="201"/>
+        <location filename="../../app/ui/problem_text.py" line="282"/>
         <source>VideoConduit is having trouble</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="203"/>
+        <location filename="../../app/ui/problem_text.py" line="284"/>
         <source>retrying in {wait}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="204"/>
+        <location filename="../../app/ui/problem_text.py" line="285"/>
         <source>retrying now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="206"/>
+        <location filename="../../app/ui/problem_text.py" line="287"/>
         <source>(attempt {n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="214"/>
+        <location filename="../../app/ui/problem_text.py" line="295"/>
         <source>VideoConduit did not accept your API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="216"/>
+        <location filename="../../app/ui/problem_text.py" line="297"/>
         <source>This API key has been deactivated or lacks permission</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="217"/>
+        <location filename="../../app/ui/problem_text.py" line="298"/>
         <source>Enter your VideoConduit API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="222"/>
+        <location filename="../../app/ui/problem_text.py" line="303"/>
         <source>Downloads paused: this API key has been deactivated or lacks permission.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="224"/>
+        <location filename="../../app/ui/problem_text.py" line="305"/>
         <source>Downloads paused: VideoConduit did not accept the API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="225"/>
+        <location filename="../../app/ui/problem_text.py" line="306"/>
         <source>Downloads paused: enter your API key to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="229"/>
+        <location filename="../../app/ui/problem_text.py" line="310"/>
         <source>Sandbox mode — nothing here is charged; downloads are sample files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="251"/>
+        <location filename="../../app/ui/problem_text.py" line="336"/>
         <source>Not enough credits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="252"/>
+        <location filename="../../app/ui/problem_text.py" line="337"/>
         <source>Not enough credits: your balance is {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="260"/>
+        <location filename="../../app/ui/problem_text.py" line="345"/>
         <source>Rate limit reached — try again in {wait}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="266"/>
+        <location filename="../../app/ui/problem_text.py" line="351"/>
         <source>The video site is having trouble (not VideoConduit). Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="270"/>
+        <location filename="../../app/ui/problem_text.py" line="355"/>
         <source>VideoConduit is having trouble. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="271"/>
+        <location filename="../../app/ui/problem_text.py" line="331"/>
+        <location filename="../../app/ui/problem_text.py" line="356"/>
         <source>That did not work</source>
         <translation type="unfinished"></translation>
     </message>
