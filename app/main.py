@@ -185,6 +185,9 @@ def _print_intake(report, prefix: str = "") -> None:  # type: ignore[no-untyped-
     if report.skipped_total:
         reasons = ", ".join(f"{n} {why.replace('_', ' ')}" for why, n in report.skipped.items())
         line += f"; skipped {report.skipped_total} ({reasons})"
+    if report.not_added:
+        line += (f"; {report.not_added} link(s) NOT added: the queue could not be saved"
+                 f" ({report.not_added_reason or 'unknown reason'})")
     print(line, file=sys.stderr)
 
 
