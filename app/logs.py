@@ -27,7 +27,8 @@ _BEARER = re.compile(r"(Bearer\s+)[^\s'\",;]+", re.IGNORECASE)
 _API_KEY = re.compile(r"vc_[A-Za-z0-9_\-]+")
 _URL = re.compile(
     r"\b(?P<scheme>https?://)(?P<user>[^\s/?#@'\"<>]*@)?(?P<host>[^\s/?#'\"<>]+)"
-    r"(?P<rest>[/?#][^\s'\"<>]*)?",
+    # The path runs to the next space: a quote may be part of a token (httpx leaves ' unescaped).
+    r"(?P<rest>[/?#][^\s\"<>]*)?",
     re.IGNORECASE,
 )
 _OUR_HANDLER = "_videoconduit_handler"

@@ -56,11 +56,12 @@ def service_url_problem(url: str | httpx.URL) -> str | None:
     Parsed by httpx, the same parser that will send the request."""
     try:
         parsed = url if isinstance(url, httpx.URL) else httpx.URL(url.strip())
-    except (httpx.InvalidURL, TypeError):
+        host = parsed.host  # decoding an IDNA host may fail only here
+    except (httpx.InvalidURL, TypeError, ValueError):  # (IDNA errors are UnicodeErrors)
         return INVALID_SERVICE_SENTENCE
-    if parsed.scheme not in ("https", "http") or not parsed.host:
+    if parsed.scheme not in ("https", "http") or not host:
         return INVALID_SERVICE_SENTENCE
-    if parsed.scheme == "https" or is_loopback_host(parsed.host):
+    if parsed.scheme == "https" or is_loopback_host(host):
         return None
     return INSECURE_SERVICE_SENTENCE
 
@@ -111,7 +112,9 @@ def proxy_mounts(
     """The httpx ``mounts`` for a client built with its own ``transport=``: one transport per
     configured proxy (made by ``transport_for``), None for the NO_PROXY exceptions (the
     client's own transport, direct). A proxy this httpx cannot use (say socks5:// without the
-    socksio package) is left out with a warning rather than stopping the app."""
+    socksio package) gets a transport that refuses every request: traffic that must go through
+    a proxy never leaves without it (fail closed), and nothing is charged for a refused
+    connection."""
     mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
     for pattern, target in proxy_routes().items():
         if target is None:
@@ -120,8 +123,19 @@ def proxy_mounts(
         try:
             mounts[pattern] = transport_for(httpx.Proxy(target))
         except (ValueError, ImportError, httpx.InvalidURL) as exc:
-            log.warning("Proxy for %s ignored: %s", pattern, exc)
+            log.warning("Proxy for %s cannot be used (%s): those requests are refused", pattern, exc)
+            mounts[pattern] = UnusableProxy(str(exc))
     return mounts
+
+
+class UnusableProxy(httpx.AsyncBaseTransport):
+    """Stands where a configured proxy cannot be used: every request fails to connect."""
+
+    def __init__(self, why: str) -> None:
+        self._why = why
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError(f"the configured proxy cannot be used: {self._why}", request=request)
 
 
 def describe_proxies() -> str:

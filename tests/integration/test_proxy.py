@@ -12,9 +12,10 @@ from __future__ import annotations
 import asyncio
 import urllib.request
 
+import httpx
 import pytest
 
-from app.api import DownloadOptions, Job, VideoConduitClient
+from app.api import DownloadOptions, Job, VideoConduitClient, errors
 from app.engine import bulk_reads
 from app.engine.model import ItemState
 from app.engine.transfer import make_file_client
@@ -138,3 +139,30 @@ async def test_the_file_clients_proxy_route_keeps_the_large_piece_reads(proxy, c
         assert bulk_reads.uses_bulk_reads(files)
     finally:
         await files.aclose()
+
+
+@pytest.mark.asyncio
+async def test_a_proxy_the_app_cannot_use_refuses_traffic_instead_of_going_direct(sandbox, clean_env):
+    # socks5:// needs a package the app does not ship: the key and the download must not leave
+    # outside the proxy the person configured (a Tor or mandatory-proxy user).
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    clean_env.setenv("ALL_PROXY", f"socks5://127.0.0.1:{listener.getsockname()[1]}")
+    clean_env.setenv("HTTP_PROXY", f"socks5://127.0.0.1:{listener.getsockname()[1]}")
+    sandbox.admin.clear_log()
+    api = VideoConduitClient(sandbox.api_base, sandbox.api_key, max_attempts=1)
+    files = make_file_client()
+    try:
+        with pytest.raises(errors.TransportError) as refused:
+            await api.submit_download("https://example.com/watch/socks", DownloadOptions())
+        assert refused.value.maybe_delivered is False  # a refusal: nothing can have been charged
+        with pytest.raises(httpx.ConnectError):
+            await files.get(f"{sandbox.file_base}/files/anything")
+    finally:
+        await api.aclose()
+        await files.aclose()
+        listener.close()
+    assert sandbox.admin.log("api") == [] and sandbox.admin.log("files") == []

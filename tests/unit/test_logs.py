@@ -106,3 +106,12 @@ def test_the_log_is_rotated_and_old_files_are_dropped(tmp_path):
     files = sorted(p.name for p in tmp_path.iterdir())
     assert files == [log_file.name] + [f"{log_file.name}.{n}" for n in range(1, LOG_BACKUPS + 1)]
     assert all(p.stat().st_size <= 1_100_000 for p in tmp_path.iterdir())
+
+
+def test_a_quote_inside_a_download_token_does_not_end_the_redaction():
+    from app.logs import redact
+
+    line = ("HTTP Request: GET http://127.0.0.1:38811/files/v1'SECRETPATHTOKEN/clip.mp4"
+            "?exp=1&sig=x'SECRETSIGNATURE \"HTTP/1.1 200 OK\"")
+    shown = redact(line)
+    assert "SECRET" not in shown and "127.0.0.1:38811/…" in shown

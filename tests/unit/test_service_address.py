@@ -148,3 +148,13 @@ async def test_the_client_refuses_on_the_url_it_is_about_to_send_whatever_the_tr
     finally:
         await client.aclose()
     assert sent == []
+
+
+def test_a_host_that_is_no_valid_idna_is_refused_not_a_crash(tmp_path):
+    from app.api.transport import service_url_problem
+
+    assert service_url_problem("https://xn--ab.example") is not None
+    paths = AppPaths(tmp_path)
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text('{"api_base": "https://xn--ab.example"}')
+    assert SettingsStore.for_paths(paths).load().api_base == "https://videoconduit.com"

@@ -105,6 +105,27 @@ def test_a_version_2_queue_keeps_its_parts_without_an_identity(tmp_path):
     db.commit()
     db.close()
     store = Store(path)
-    assert store.schema_version == 3
+    assert store.schema_version == SCHEMA_VERSION
     row = store.load_items()[0]
     assert (row.part_name, row.part_identity) == ("a.mp4.part", None)
+
+
+def test_an_open_intent_of_a_version_1_queue_is_looked_up_never_resent(tmp_path):
+    """Migrations 2 and 4: an intent left open by version 1 (a crash mid-submit) has no outcome,
+    no key and no fingerprint; it reads as SENDING — money may have moved, so it is looked up."""
+    from app.engine.store import _MIGRATIONS, IntentOutcome
+
+    path = tmp_path / "q.sqlite3"
+    db = sqlite3.connect(path)
+    for statement in _MIGRATIONS[1].split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("INSERT INTO items (url, url_key, options, state, position, added_at, updated_at) "
+               "VALUES ('u', 'u', '{}', 'submitting', 1, 1, 1)")
+    db.execute("INSERT INTO ledger (item_id, url, intent_at) VALUES (1, 'u', 5.0)")
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    intent = Store(path).open_intent(1)
+    assert intent is not None and intent.outcome is IntentOutcome.SENDING
+    assert (intent.idempotency_key, intent.key_fingerprint, intent.service_at) == (None, None, None)
