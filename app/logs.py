@@ -27,8 +27,9 @@ _BEARER = re.compile(r"(Bearer\s+)[^\s'\",;]+", re.IGNORECASE)
 _API_KEY = re.compile(r"vc_[A-Za-z0-9_\-]+")
 _URL = re.compile(
     r"\b(?P<scheme>https?://)(?P<user>[^\s/?#@'\"<>]*@)?(?P<host>[^\s/?#'\"<>]+)"
-    # The path runs to the next space: a quote may be part of a token (httpx leaves ' unescaped).
-    r"(?P<rest>[/?#][^\s\"<>]*)?",
+    # A quote may be part of a token (httpx leaves ' unescaped): the path runs on past quotes
+    # and stops only at a quote that closes it (one followed by a space, bracket or the end).
+    r"(?P<rest>[/?#][^\s\"<>]*?(?=['\"]?(?:[\s)\]}]|[,;.](?:\s|$)|$)))?",
     re.IGNORECASE,
 )
 _OUR_HANDLER = "_videoconduit_handler"

@@ -115,3 +115,6 @@ def test_a_quote_inside_a_download_token_does_not_end_the_redaction():
             "?exp=1&sig=x'SECRETSIGNATURE \"HTTP/1.1 200 OK\"")
     shown = redact(line)
     assert "SECRET" not in shown and "127.0.0.1:38811/…" in shown
+    # …while a quote or comma that closes a link is still kept as text.
+    assert redact("bad link ('https://h.example/dl?sig=a,b;c')") == "bad link ('https://h.example/…')"
+    assert redact("see https://h.example/a?sig=x'y, then") == "see https://h.example/…, then"
