@@ -53,6 +53,9 @@ class ProblemKind(StrEnum):
     LINK_IN_THE_WAY = "link_in_the_way"  # a symlink sits at the .part's name: nothing written
     BAD_FILE_LINK = "bad_file_link"  # the job's download link is malformed or not http(s)
     PATH_TOO_LONG = "path_too_long"  # Windows: the folder leaves no room for a name (260 chars)
+    FILE_HOST_STALLED = "file_host_stalled"  # the file host stayed too slow, after retries
+    COMPRESSED_FILE = "compressed_file"  # the file host sent the file compressed: not kept
+    PART_TAKEN = "part_taken"  # other files kept taking the partial file's name
     UNEXPECTED = "unexpected"  # a bug: ``problem`` holds the exception, for the details view
     OTHER = "other"
 

@@ -1,9 +1,12 @@
 """The .part file on disk: opened without following links, measured, synced, moved into place
 under its final name without overwriting anything, and deleted.
 
-No write ever follows a link: a .part is opened with O_NOFOLLOW where the OS has it (and created
-exclusively when new), checked with lstat where it has not (Windows), and a link at its name is
-refused with TransferError("symlink"). The final name is made by a hard link of the .part (which
+No write ever follows a link: a .part is opened with O_NOFOLLOW where the OS has it, checked with
+lstat where it has not (Windows), and a link at its name is refused with TransferError("symlink").
+A part is ours only as the file we created (its ``FileId``, taken by fstat after an exclusive
+create): a new part is created O_EXCL, an existing one is reopened only while it is that file with
+no second name (a hard link), and a file at the name that is not ours is "part_taken" — never
+truncated, written, resumed or deleted. The final name is made by a hard link of the .part (which
 cannot overwrite and never is a symlink) or, where a file system has no hard links, by an
 exclusively created placeholder that the .part then replaces.
 """
@@ -54,45 +57,84 @@ def refuse_link(path: Path) -> None:
         raise TransferError("symlink")
 
 
-def part_size(path: Path) -> int:
-    """Bytes in the .part (0 if there is none); never measured through a link."""
+FileId = tuple[int, int]  # (st_dev, st_ino): which file a part is, whatever its name
+
+
+def file_id(info: os.stat_result) -> FileId:
+    return info.st_dev, info.st_ino
+
+
+def _is_own(info: os.stat_result, own: FileId | None) -> bool:
+    """A regular file that is the one we created (own), and has no other name: a hard link
+    elsewhere would be written through with it."""
+    return (own is not None and stat.S_ISREG(info.st_mode) and info.st_nlink == 1
+            and file_id(info) == own)
+
+
+def own_part_size(path: Path, own: FileId | None) -> int:
+    """Bytes in our .part at path: 0 when nothing is there. Anything else at the name — a link,
+    a file we did not create (``own`` is None: we have created none yet), another file than
+    ``own``, or ours with a second name — is not ours: TransferError("symlink") for a link,
+    TransferError("part_taken") for the rest (never measured, written or deleted)."""
     try:
         info = path.lstat()
     except FileNotFoundError:
         return 0
     except OSError as exc:
         raise os_error(exc) from exc
-    if stat.S_ISLNK(info.st_mode):
+    if stat.S_ISLNK(info.st_mode) or getattr(path, "is_junction", lambda: False)():
         raise TransferError("symlink")
     if not stat.S_ISREG(info.st_mode):
         raise TransferError("not_writable", f"{path.name} is in the way and is not a file.")
+    if not _is_own(info, own):
+        raise TransferError("part_taken")
     return info.st_size
 
 
-def open_part(path: Path, start: int) -> BinaryIO:
-    """The .part opened for appending at start (start > 0: the file must be there), or
-    truncated when start is 0 — created exclusively when new, so nothing that appears at the
-    name in the meantime is written through. Opening it before anything is written tells a
-    read-only or missing folder apart from a full disk."""
+def is_own_part(path: Path, own: FileId | None) -> bool:
+    """Whether the file at path (never followed) is our part ``own``."""
+    try:
+        return _is_own(path.lstat(), own)
+    except OSError:
+        return False
+
+
+def open_part(path: Path, start: int, own: FileId | None = None) -> tuple[BinaryIO, FileId]:
+    """Our .part opened for appending at ``start`` (cut back to it; 0: started again), and which
+    file it is. Without ``own`` the part is new: created exclusively, so a file, link or hard
+    link that sits at the name (another program's, another instance's) is never opened —
+    TransferError("part_taken"), or "symlink". With ``own`` only that file is reopened, and only
+    while it has no other name. Opening it before anything is written tells a read-only or
+    missing folder apart from a full disk."""
     refuse_link(path)  # the only check where O_NOFOLLOW is missing
-    if start:
-        flags = os.O_WRONLY | os.O_APPEND
-    elif os.path.lexists(path):
-        flags = os.O_WRONLY | os.O_TRUNC  # our own part, started again from zero
-    else:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    flags = os.O_WRONLY | os.O_APPEND
+    if own is None:
+        flags |= os.O_CREAT | os.O_EXCL
     try:
         # 0o666 and the umask: a part (and so the video) never gets an execute bit.
         fd = os.open(path, flags | _NOFOLLOW | _BINARY, 0o666)
-    except FileExistsError as exc:  # something took the name since the check: not ours
+    except FileExistsError as exc:  # something sits at the name: not ours
         if path.is_symlink():
             raise TransferError("symlink") from exc
+        raise TransferError("part_taken") from exc
+    except FileNotFoundError as exc:
+        if own is not None and path.parent.is_dir():  # our part was deleted meanwhile
+            raise TransferError("part_taken") from exc
         raise os_error(exc) from exc
     except OSError as exc:
         if exc.errno in _LINK_ERRNOS and path.is_symlink():
             raise TransferError("symlink") from exc
         raise os_error(exc) from exc
-    return os.fdopen(fd, "ab" if start else "wb", buffering=0)
+    try:
+        info = os.fstat(fd)
+        if not _is_own(info, own or file_id(info)) or info.st_size < start:
+            raise TransferError("part_taken")  # another file, or one with a second name
+        if info.st_size != start:
+            os.ftruncate(fd, start)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "ab", buffering=0), file_id(info)
 
 
 def check_free_space(folder: Path, needed: int) -> None:
@@ -124,6 +166,15 @@ def remove_part(path: Path) -> None:
         os.unlink(path)
     except FileNotFoundError:
         pass
+
+
+def remove_own_part(path: Path, own: FileId | None) -> bool:
+    """Delete the .part at path only if it is the file we created (``own``); True if deleted.
+    A file of someone else's at the name — or one we cannot tell is ours — stays."""
+    if not is_own_part(path, own):
+        return False
+    remove_part(path)
+    return True
 
 
 def _links_unsupported(exc: OSError) -> bool:

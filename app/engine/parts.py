@@ -2,19 +2,30 @@
 restarts, and never shared, so two items can't write into one file, a retry finds its own bytes,
 and a new job never resumes the bytes of an old one.
 
-A part's *identity* is what its bytes are: the job they belong to, the file host's validator
-(a strong ``ETag``, else ``Last-Modified``) of the response they came from, and the size the job
-announced. The pipeline resumes a part only for the same job and size, and only with ``If-Range``
-carrying that validator; the engine persists the identity with the item's row.
+A part's *identity* is what its bytes are and which file holds them: the job they belong to, the
+file host's validator (a strong ``ETag``, else ``Last-Modified``) of the response they came from,
+the size the job announced, the folder the part lives in and the file itself (its st_dev/st_ino,
+taken when the part was created). The pipeline resumes a part only for the same job and size,
+only with ``If-Range`` carrying that validator, and only while the file at its name in its folder
+is still the file we created: a same-named file in another download folder (a browser's
+``film.mp4.part``), or one put at the name by another program or instance, is never resumed,
+truncated or deleted. The engine persists the identity with the item's row.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from app.engine import filenames
+from app.engine.part_disk import FileId
+
+
+def folder_key(folder: Path | str) -> str:
+    """A folder as the identity records it: absolute, in the platform's case."""
+    return os.path.normcase(os.path.abspath(folder))
 
 
 @dataclass(frozen=True)
@@ -22,15 +33,29 @@ class PartIdentity:
     job_id: str
     validator: str | None = None  # None: no response seen yet, or the host sends none
     size: int | None = None  # the job's announced file_size
+    folder: str | None = None  # folder_key of the folder the part lives in
+    file_id: FileId | None = None  # the part file we created; None: not created yet
 
     def belongs_to(self, job_id: str, size: int | None) -> bool:
         return self.job_id == job_id and self.size == size
 
+    def lives_in(self, folder: Path | str) -> bool:
+        return self.folder is not None and self.folder == folder_key(folder)
+
+    def own_path(self, part_name: str) -> Path | None:
+        """Where the part we created is, if we did create one."""
+        return Path(self.folder) / part_name if self.folder and self.file_id else None
+
     def with_validator(self, validator: str | None) -> PartIdentity:
         return replace(self, validator=validator)
 
+    def with_file(self, file_id: FileId | None) -> PartIdentity:
+        return replace(self, file_id=file_id)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"job_id": self.job_id, "validator": self.validator, "size": self.size}
+        return {"job_id": self.job_id, "validator": self.validator, "size": self.size,
+                "folder": self.folder,
+                "file_id": list(self.file_id) if self.file_id is not None else None}
 
     @classmethod
     def from_dict(cls, data: object) -> PartIdentity | None:
@@ -41,9 +66,21 @@ class PartIdentity:
         job_id, validator, size = data.get("job_id"), data.get("validator"), data.get("size")
         if not isinstance(job_id, str) or not isinstance(validator, str | None):
             return None
-        if size is not None and (not isinstance(size, int) or isinstance(size, bool)):
+        if size is not None and not _is_int(size):
             return None
-        return cls(job_id, validator, size)
+        folder, file_id = data.get("folder"), data.get("file_id")
+        if not isinstance(folder, str | None):
+            return None
+        if file_id is not None:
+            if not (isinstance(file_id, list) and len(file_id) == 2
+                    and all(_is_int(n) for n in file_id)):
+                return None
+            file_id = (file_id[0], file_id[1])
+        return cls(job_id, validator, size, folder, file_id)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class PartFiles:
@@ -71,11 +108,16 @@ class PartFiles:
 
     def claim(self, item_id: int, folder: Path, name: str) -> tuple[Path, bool]:
         """The item's part in ``folder``; True when it was chosen just now (to be persisted).
-        A new name is free in the table and on disk — where the platform ignores case, in any
-        case — and not even a (dangling) link sits there."""
+        A remembered name counts only in the folder its identity records: one remembered for
+        another folder (the download folder changed), or with no identity to tell, is let go
+        of (the caller deletes an old part of ours first, if it wants). A new name is free in
+        the table and on disk — where the platform ignores case, in any case — and not even a
+        (dangling) link sits there."""
         part_name = self._names.get(item_id)
-        if part_name is not None:
+        identity = self._identities.get(item_id)
+        if part_name is not None and identity is not None and identity.lives_in(folder):
             return folder / part_name, False
+        self.release(item_id)
         taken = {filenames.name_key(n) for n in self._names.values()}
         part_name = next(
             candidate for candidate in (f"{n}{filenames.PART_SUFFIX}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,12 +23,12 @@ from app.api import errors
 from app.api.client import VideoConduitClient
 from app.api.models import Job
 from app.api.pacing import backoff_delay
-from app.engine import filenames
+from app.engine import filenames, transfer
 from app.engine.account import AccountGate
 from app.engine.model import Item, ItemState, ProblemKind, WaitReason
-from app.engine.part_disk import finalize_part, part_size, remove_part
+from app.engine.part_disk import FileId, finalize_part, own_part_size, remove_own_part
 from app.engine.part_writer import earlier_writer_done
-from app.engine.parts import PartFiles, PartIdentity
+from app.engine.parts import PartFiles, PartIdentity, folder_key
 from app.engine.store import HistoryEntry, Store
 from app.engine.submission import BRIEF_LOOK, PATIENT_LOOK_SECONDS, Stopped, Submitter, failed, waiting
 from app.engine.transfer import SpeedMeter, TransferError, download_to_part
@@ -37,6 +38,7 @@ from app.engine.watcher import JobGone, JobWatcher, job_is_gone
 log = logging.getLogger("app.engine")
 
 MAX_TRANSFER_ATTEMPTS = 8
+MAX_NEW_PART_NAMES = 5  # names in a row found taken by another file before the row gives up
 _TRANSFER_PROBLEMS = {
     "link_expired": ProblemKind.LINK_EXPIRED,
     "disk_full": ProblemKind.DISK_FULL,
@@ -48,6 +50,9 @@ _TRANSFER_PROBLEMS = {
     "size_mismatch": ProblemKind.SIZE_MISMATCH,
     "symlink": ProblemKind.LINK_IN_THE_WAY,
     "bad_link": ProblemKind.BAD_FILE_LINK,
+    "stalled": ProblemKind.FILE_HOST_STALLED,
+    "compressed": ProblemKind.COMPRESSED_FILE,
+    "part_taken": ProblemKind.PART_TAKEN,
 }
 
 
@@ -142,7 +147,7 @@ class ItemPipeline:
     async def _download(self, item_id: int, job: Job) -> None | Stopped:
         item = self._p.item(item_id)
         assert item is not None
-        folder = self._p.folder()
+        folder = Path(os.path.abspath(self._p.folder()))
         try:
             name = filenames.fit_to_folder(filenames.safe_filename(
                 job.filename or filenames.filename_from_url(item.url)), folder)
@@ -174,8 +179,14 @@ class ItemPipeline:
                 identity = identity.with_validator(validator)
                 self._remember_part(item_id, identity)
 
+        def part_created(file_id: FileId) -> None:
+            nonlocal identity
+            identity = identity.with_file(file_id)  # from now on only this file is ours
+            self._remember_part(item_id, identity)
+
         refreshed = False
         attempt = 0
+        new_names = 0
         while True:
             url = job.download_url
             if not url:
@@ -191,7 +202,8 @@ class ItemPipeline:
             try:
                 result = await download_to_part(
                     self._p.file_client, url, part, expected_size=job.file_size,
-                    validator=identity.validator, on_validator=validator_seen,
+                    validator=identity.validator, part_id=identity.file_id,
+                    on_created=part_created, on_validator=validator_seen,
                     on_progress=progress)
                 # download_to_part returns once the writer has closed the .part: it can move.
                 final = finalize_part(result.path, folder,
@@ -205,8 +217,18 @@ class ItemPipeline:
                         return fresh
                     job = fresh
                     continue
+                if exc.kind == "part_taken" and new_names < MAX_NEW_PART_NAMES:
+                    # Another file sits at the part's name (another program's or instance's,
+                    # or a hard link): left alone; the bytes go under a name of our own.
+                    new_names += 1
+                    part, identity = self._new_part(item_id, job, folder, name)
+                    last_done = 0
+                    continue
                 if exc.retryable and attempt < MAX_TRANSFER_ATTEMPTS:
-                    attempt = 0 if last_done > before else attempt + 1
+                    # A trickle (a few bytes per attempt) is no progress: it must not keep the
+                    # row retrying for ever.
+                    gained = last_done - before >= transfer.STALL_BYTES
+                    attempt = 0 if gained else attempt + 1
                     self._p.report(item_id, persist=False, speed=None, eta=None)
                     await self._p.sleep(backoff_delay(max(attempt, 1)))
                     continue
@@ -223,29 +245,59 @@ class ItemPipeline:
     async def _part_for(self, item_id: int, job: Job, folder: Path,
                         name: str) -> tuple[Path, PartIdentity, int] | Stopped:
         """The item's .part, holding only bytes of this job's file (or none), what they are and
-        how many."""
-        part, chosen = self._p.parts.claim(item_id, folder, name)
-        if chosen:
-            self._p.report(item_id, part_name=part.name)
-        known = self._p.parts.identity_of(item_id)
-        if known is not None and known.belongs_to(job.job_id, job.file_size):
-            identity = known
-        else:
-            # Bytes of another job (a retry that made a new one), of another announced size, or
-            # of unknown origin: never resumed into this job's file.
-            identity = PartIdentity(job.job_id, None, job.file_size)
+        how many. A part of ours is the file we created, in the folder we created it in: a part
+        remembered for another folder is let go of (deleted there if it is verifiably ours), and
+        a file at the name that is not ours is left alone for a new name."""
+        parts = self._p.parts
+        known = parts.identity_of(item_id)
         try:
-            size = part_size(part)  # refuses a link at the name before anything is sent or deleted
-            if identity is not known:
-                await earlier_writer_done(part)  # a cancelled attempt may still hold it open
-                remove_part(part)
-                size = 0
+            name_known = parts.name_of(item_id)
+            if name_known is not None and (known is None or not known.lives_in(folder)):
+                await self._delete_own_part(name_known, known)  # the old folder's, if ours
+                known = None
+            part, chosen = parts.claim(item_id, folder, name)
+            if chosen:
+                self._p.report(item_id, part_name=part.name)
+            if known is not None and known.belongs_to(job.job_id, job.file_size):
+                identity = known
+            else:
+                # Bytes of another job (a retry that made a new one), of another announced size,
+                # or of unknown origin: never resumed into this job's file.
+                if known is not None:
+                    await self._delete_own_part(part.name, known)
+                identity = PartIdentity(job.job_id, None, job.file_size, folder_key(folder))
                 self._remember_part(item_id, identity)
+            try:
+                # Refuses a link, and tells what is not ours, before anything is sent.
+                size = own_part_size(part, identity.file_id)
+            except TransferError as exc:
+                if exc.kind != "part_taken":
+                    raise
+                part, identity = self._new_part(item_id, job, folder, name)
+                size = 0
         except TransferError as exc:
             return self._transfer_failed(item_id, exc)
         except OSError as exc:
             return self._transfer_failed(item_id, os_error(exc))
         return part, identity, size
+
+    async def _delete_own_part(self, part_name: str, identity: PartIdentity | None) -> None:
+        """Delete the part we created under part_name, where we created it — only if the file
+        there is still that file."""
+        path = identity.own_path(part_name) if identity is not None else None
+        if path is not None and identity is not None:
+            await earlier_writer_done(path)  # a cancelled attempt may still hold it open
+            remove_own_part(path, identity.file_id)
+
+    def _new_part(self, item_id: int, job: Job, folder: Path,
+                  name: str) -> tuple[Path, PartIdentity]:
+        """Let go of the part's name (what sits there is not ours) and claim a new one."""
+        self._p.parts.release(item_id)
+        part, _chosen = self._p.parts.claim(item_id, folder, name)
+        identity = PartIdentity(job.job_id, None, job.file_size, folder_key(folder))
+        self._p.report(item_id, part_name=part.name)
+        self._remember_part(item_id, identity)
+        return part, identity
 
     def _transfer_failed(self, item_id: int, exc: TransferError) -> Stopped:
         kind = _TRANSFER_PROBLEMS.get(exc.kind, ProblemKind.OTHER)

@@ -8,6 +8,7 @@ rather than followed, since the bytes would arrive unauthenticated.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections import deque
@@ -21,7 +22,15 @@ import httpx
 from app import __version__
 from app.engine import bulk_reads
 from app.engine.filenames import filename_from_content_disposition, safe_filename
-from app.engine.part_disk import check_free_space, open_part, part_size, remove_part, sync_and_size
+from app.engine.part_disk import (
+    FileId,
+    check_free_space,
+    is_own_part,
+    open_part,
+    own_part_size,
+    remove_own_part,
+    sync_and_size,
+)
 from app.engine.part_writer import PartWriter, earlier_writer_done
 from app.engine.transfer_errors import TransferError, message, os_error
 
@@ -35,6 +44,14 @@ PROGRESS_INTERVAL = 0.1  # seconds: at most ~10 progress calls a second
 _PAGE_TYPES = frozenset({"text/html", "text/plain", "application/xhtml+xml", "application/json"})
 _CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+|\*)\s*$", re.IGNORECASE)
 _UNSATISFIED_RANGE = re.compile(r"\s*bytes\s+\*/(\d+)\s*$", re.IGNORECASE)
+# Nothing hangs: the file host's answer (its status and headers, across redirects) must arrive
+# within HEADER_DEADLINE seconds, and its body must bring at least STALL_BYTES in every
+# STALL_WINDOW seconds (a byte every 25 s passes any per-read timeout). Either is a retryable
+# network error: the row resumes later with backoff and, if the host stays that slow, fails in
+# words. Read at every call, so a test can shorten them.
+HEADER_DEADLINE = 60.0
+STALL_WINDOW = 60.0
+STALL_BYTES = 64 << 10
 
 
 @dataclass(frozen=True)
@@ -148,12 +165,50 @@ def _int_header(response: httpx.Response, name: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _resume_matches(response: httpx.Response, offset: int, validator: str | None) -> bool:
+async def _open_in_time(
+    client: httpx.AsyncClient, url: str, offset: int, validator: str | None = None
+) -> httpx.Response:
+    """_open, but the host's answer must arrive within HEADER_DEADLINE seconds."""
+    try:
+        async with asyncio.timeout(HEADER_DEADLINE):
+            return await _open(client, url, offset, validator)
+    except TimeoutError:
+        raise TransferError("stalled", f"{message('stalled')} (no answer within "
+                                       f"{HEADER_DEADLINE:g} s)") from None
+
+
+def _range_matches(response: httpx.Response, start: int, expected: int | None) -> bool:
+    """Whether a 206 is exactly the bytes from ``start`` (the offset asked for; 0 when no Range
+    was sent) of a file of the announced size: a Content-Range that starts there, is well formed,
+    agrees with Content-Length, and names the job's size as the total (when both are known)."""
+    match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
+    if match is None:
+        return False
+    first, last, total = int(match.group(1)), int(match.group(2)), match.group(3)
+    length = _int_header(response, "Content-Length")
+    return (first == start and last >= first
+            and (total == "*" or last < int(total))
+            and (length is None or length == last - first + 1)
+            and (expected is None or total == "*" or int(total) == expected))
+
+
+def _resume_matches(response: httpx.Response, offset: int, validator: str | None,
+                    expected: int | None) -> bool:
     """A 206 that continues exactly where the part ends, of the same version of the file (a
     host that ignores If-Range, or never sent a validator and now does, gets no trust)."""
-    match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
-    return (response.status_code == 206 and match is not None and int(match.group(1)) == offset
+    return (response.status_code == 206 and _range_matches(response, offset, expected)
             and validator_of(response) == validator)
+
+
+def _check_encoding(response: httpx.Response) -> None:
+    """The file's own bytes, or nothing: a compressed body (the host ignored
+    "Accept-Encoding: identity") is never written as the video, and not decoded either — its
+    offsets would not be the file's, so it could never be resumed or checked against Range."""
+    encodings = [e.strip().lower() for e in response.headers.get("Content-Encoding", "").split(",")]
+    if any(e not in ("", "identity") for e in encodings):
+        shown = response.headers.get("Content-Encoding", "").strip()
+        raise TransferError("compressed", f"{message('compressed')} ({shown})", retryable=False,
+                            status=response.status_code)
 
 
 def _total_of(response: httpx.Response, start: int) -> int | None:
@@ -199,13 +254,20 @@ async def download_to_part(
     *,
     expected_size: int | None = None,
     validator: str | None = None,
+    part_id: FileId | None = None,
+    on_created: Callable[[FileId], None] | None = None,
     on_validator: Callable[[str | None], None] | None = None,
     on_progress: Callable[[int, int | None], None] | None = None,
     chunk_size: int = 1 << 20,
 ) -> TransferResult:
     """Stream url into part_path, resuming what an earlier call left there.
 
-    The caller vouches that the bytes already in part_path are this job's file as served under
+    ``part_id`` is the part file an earlier call created (``on_created`` tells it, once the new
+    part exists and before any byte goes into it); only that file is resumed, truncated or
+    deleted. Without it the part is created exclusively: whatever sits at the name is not ours
+    (TransferError("part_taken"): the caller picks another name).
+
+    The caller vouches that the bytes in its part are this job's file as served under
     `validator` (parts.PartIdentity): a resume sends If-Range with it and starts over from zero
     unless the host answers with that same version. `on_validator(v)` learns the version of the
     bytes written from now on — after the part is (re)opened, before any byte of the response
@@ -214,10 +276,12 @@ async def download_to_part(
     expected_size is the size the job announced, and then the only size that completes: a host
     that states or sends more is refused ("oversize": nothing past the announced size is
     written, and the part is deleted); one that ends early is "short" (retryable, the part kept
-    for the next call to resume). Without it, the host's own size is checked instead."""
+    for the next call to resume). Without it, the host's own size is checked instead. A 206
+    must be exactly the range asked for, and a compressed body is refused ("compressed")."""
     await earlier_writer_done(part_path)  # a cancelled attempt may still be writing its tail
-    offset = part_size(part_path)
-    response = await _open(client, url, offset, validator)
+    offset = own_part_size(part_path, part_id)  # refuses what is not ours before a request
+    own = part_id if is_own_part(part_path, part_id) else None  # None: create it anew
+    response = await _open_in_time(client, url, offset, validator)
     try:
         if offset and response.status_code == 416:
             if _already_complete(response, offset, expected_size):
@@ -225,20 +289,29 @@ async def download_to_part(
                     on_progress(offset, offset)
                 return TransferResult(part_path, offset, None, None, validator)
         if offset and response.status_code in (206, 416) and not _resume_matches(
-                response, offset, validator):
+                response, offset, validator, expected_size):
             # Not the bytes we asked for, or another version of the file: start over.
             await response.aclose()
             offset = 0
-            response = await _open(client, url, 0)
+            response = await _open_in_time(client, url, 0)
         _check_status(response)
+        _check_encoding(response)
         start = offset if response.status_code == 206 else 0
+        if response.status_code == 206 and not _range_matches(response, start, expected_size):
+            # Bytes from somewhere else than asked for (a 206 to a plain GET, too): never written.
+            shown = response.headers.get("Content-Range", "none")
+            raise TransferError("http", f"The file server sent another part of the file than "
+                                        f"was asked for (Content-Range: {shown}).",
+                                retryable=True, status=206)
         total = _total_of(response, start)
         if expected_size is not None and total is not None and total > expected_size:
-            remove_part(part_path)
+            remove_own_part(part_path, own)
             raise _oversize(total, expected_size)
         limit = expected_size if expected_size is not None else total
-        file = open_part(part_path, start)
+        file, made = open_part(part_path, start, own)
         try:
+            if made != own and on_created:
+                on_created(made)
             if limit is not None:
                 check_free_space(part_path.parent, limit - start)
             if on_validator:
@@ -246,19 +319,19 @@ async def download_to_part(
         except BaseException:
             file.close()
             if not start:
-                remove_part(part_path)
+                remove_own_part(part_path, made)
             raise
         try:
             size, on_disk = await _stream(response, file, part_path, start, limit, on_progress,
                                           chunk_size)
         except TransferError as exc:
             if exc.kind == "oversize":
-                remove_part(part_path)  # the host contradicts the job: trust none of it
+                remove_own_part(part_path, made)  # the host contradicts the job: trust none of it
             raise
     finally:
         await response.aclose()
     if on_disk != size or (expected_size is None and total is not None and size != total):
-        remove_part(part_path)  # its bytes cannot be trusted: start over next time
+        remove_own_part(part_path, made)  # its bytes cannot be trusted: start over next time
         shown = total if total is not None else size
         raise TransferError(
             "size_mismatch",
@@ -284,9 +357,10 @@ async def _stream(
 ) -> tuple[int, int]:
     """Append the body to the open .part, sync and close it; returns (bytes it should hold,
     bytes it holds on disk). Network chunks are gathered to chunk_size and handed to the
-    PartWriter's thread. Whatever arrived is kept, also on a dropped connection or a cancel:
-    the next call resumes it. Nothing past `limit` is written ("oversize"). Returns only once
-    the writer has closed the file, so it can be moved (Windows refuses to move an open file)."""
+    PartWriter's thread. Whatever arrived is kept, also on a dropped connection, a stall or a
+    cancel: the next call resumes it. Nothing past `limit` is written ("oversize"). A body that
+    brings fewer than STALL_BYTES in a STALL_WINDOW is "stalled". Returns only once the writer
+    has closed the file, so it can be moved (Windows refuses to move an open file)."""
     writer = PartWriter(file, part_path)
     done = start
     reported = -1
@@ -294,6 +368,9 @@ async def _stream(
     pending: list[bytes] = []
     pending_size = 0
     on_disk = -1
+    stall_window, stall_bytes = STALL_WINDOW, STALL_BYTES
+    window_start = time.monotonic()
+    window_bytes = 0
     try:
         try:
             async for data in response.aiter_raw():
@@ -304,12 +381,18 @@ async def _stream(
                     pending[-1] = data[: len(data) - over]
                     pending_size -= over
                     raise _oversize(done + pending_size + over, limit)
+                window_bytes += len(data)
+                now = time.monotonic()
+                if now - window_start >= stall_window:
+                    if window_bytes < stall_bytes:
+                        raise TransferError("stalled", f"{message('stalled')} ({window_bytes:,} "
+                                                       f"bytes in {now - window_start:.0f} s)")
+                    window_start, window_bytes = now, 0
                 if pending_size < chunk_size:
                     continue
                 await writer.write(pending)
                 done += pending_size
                 pending, pending_size = [], 0
-                now = time.monotonic()
                 if on_progress and now - last_report >= PROGRESS_INTERVAL:
                     last_report, reported = now, done
                     on_progress(done, limit)

@@ -21,6 +21,10 @@ _MESSAGES = {
     "insecure_redirect": "The download link redirected to an insecure (http) address, so the "
     "download was stopped.",
     "http": "The file server answered with an error.",
+    "stalled": "The file server sent the video too slowly, or stopped sending it.",
+    "compressed": "The file server sent the video compressed, although it was asked for the "
+    "file as it is, so nothing of it was kept.",
+    "part_taken": "Another file sits at the partial file's name, so it was left alone.",
 }
 
 # errno values of a full disk or quota, and Windows' own error numbers for them, which Python
@@ -44,7 +48,7 @@ class TransferError(Exception):
     ) -> None:
         self.kind = kind
         self.message = message or _MESSAGES.get(kind, _MESSAGES["http"])
-        self.retryable = kind in ("network", "short") if retryable is None else retryable
+        self.retryable = kind in ("network", "short", "stalled") if retryable is None else retryable
         self.status = status
         super().__init__(self.message)
 

@@ -91,6 +91,12 @@ _ITEM_SENTENCES = {
                                "Retry later",
     ProblemKind.PATH_TOO_LONG: "The download folder's path is too long for Windows to add a "
                                "file name — choose a shorter folder, then press Retry",
+    ProblemKind.FILE_HOST_STALLED: "The file host sent the video too slowly or stopped "
+                                   "sending it, even after several tries — press Retry later",
+    ProblemKind.COMPRESSED_FILE: "The file host sent the file compressed instead of as it is, "
+                                 "so nothing of it was kept — press Retry later",
+    ProblemKind.PART_TAKEN: "Other files kept taking the name of this video's partial file in "
+                            "the download folder — press Retry",
 }
 
 # For these kinds the service's own words say what exactly was wrong.

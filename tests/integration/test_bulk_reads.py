@@ -101,14 +101,16 @@ async def test_pause_then_immediate_resume_gives_the_exact_file(sandbox, client,
     job = await completed_job(sandbox, 8 * MiB + 333)
     sandbox.admin.file_faults(bytes_per_second=40 * MiB)
     part = tmp_path / "paused.part"
-    first = asyncio.ensure_future(download_to_part(client, job["download_url"], part))
+    made: list[tuple[int, int]] = []
+    first = asyncio.ensure_future(download_to_part(client, job["download_url"], part,
+                                                   on_created=made.append))
     for _ in range(500):
         if part.exists() and part.stat().st_size >= MiB:
             break
         await asyncio.sleep(0.01)
     sandbox.admin.file_faults(bytes_per_second=0)
     first.cancel()  # as the engine pauses: cancel, and do not wait for the task to wind down
-    result = await download_to_part(client, job["download_url"], part)
+    result = await download_to_part(client, job["download_url"], part, part_id=made[0])
     assert first.cancelled()
     assert result.size == job["file_size"]
     assert sha256_of(part) == job["sha256"]

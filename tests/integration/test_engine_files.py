@@ -351,3 +351,91 @@ async def test_cancel_and_remove_delete_the_part_once_its_task_let_go(sandbox, t
             assert engine.items == []
         await wait_for(lambda: not part.exists(), timeout=10, what="the part to be deleted")
         assert locks.violations == []
+
+
+# ---- 7. a part is ours only as the file we created, in its folder (hostile review 9) ------------
+
+
+@pytest.mark.parametrize("command", ["resume", "remove"])
+async def test_a_same_named_part_in_a_new_download_folder_is_never_resumed_or_deleted(
+        sandbox, tmp_path, command):
+    """The app restarts and the download folder changes: a same-named file there (a browser's
+    "film.mp4.part") is another program's — never resumed into the job's file, never deleted
+    by Remove. Our own part in the old folder is deleted."""
+    url = "https://example.com/moved?size=2000000&filename=long-film.mp4"
+    item_id, job_id = await paused_partial_download(sandbox, tmp_path, url)
+    [own] = downloads_of(tmp_path).glob("*.part")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    foreign = b"another program's partial file\n" * 20_000
+    (elsewhere / own.name).write_bytes(foreign)
+    sandbox.admin.clear_log()
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.set_download_dir(elsewhere)
+        if command == "remove":
+            engine.remove([item_id])
+            await asyncio.sleep(0.2)
+        else:
+            engine.resume([item_id])
+            assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+            final = Path(engine.items[0].file_path)
+            assert final.parent == elsewhere
+            assert sha256_of(final) == job_sha256(sandbox, job_id)
+            assert [e["headers"].get("range") for e in file_gets(sandbox)] == [None]
+    assert (elsewhere / own.name).read_bytes() == foreign  # not ours: untouched
+    assert not own.exists()  # ours, in the folder we made it in: deleted
+
+
+async def test_a_file_put_at_a_paused_parts_name_is_left_alone(sandbox, tmp_path):
+    """The paused part is moved away and a hard link to someone's file takes its name: not the
+    file we created, so it is neither resumed, truncated nor written; the video goes under a
+    new part name and is the job's file byte for byte."""
+    url = "https://example.com/taken?size=2000000"
+    item_id, job_id = await paused_partial_download(sandbox, tmp_path, url)
+    [part] = downloads_of(tmp_path).glob("*.part")
+    part.rename(tmp_path / "moved away")
+    victim = tmp_path / "precious.txt"
+    victim.write_bytes(b"my thesis, only copy\n" * 100)
+    os.link(victim, part)
+    sandbox.admin.clear_log()
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.resume([item_id])
+        assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
+        item = engine.items[0]
+    assert sha256_of(item.file_path) == job_sha256(sandbox, job_id)
+    assert victim.read_bytes() == b"my thesis, only copy\n" * 100 and part.samefile(victim)
+    assert [e["headers"].get("range") for e in file_gets(sandbox)] == [None]
+
+
+async def test_a_compressed_file_fails_the_row_in_words_and_keeps_nothing(sandbox, tmp_path):
+    sandbox.admin.file_reply(headers={"Content-Encoding": "gzip"})
+    async with running_engine(sandbox, tmp_path, sleep=no_wait) as engine:
+        engine.add_text("https://example.com/gzipped?size=20000")
+        assert await engine.wait_until_settled() is Outcome.SOME_FAILED
+        item = engine.items[0]
+    assert item.problem_kind is ProblemKind.COMPRESSED_FILE
+    assert "sent the file compressed" in describe_problem(item)
+    assert len(file_gets(sandbox)) == 1
+    assert list(downloads_of(tmp_path).iterdir()) == []
+
+
+async def test_a_trickling_file_host_frees_the_slot_and_fails_in_words(sandbox, tmp_path,
+                                                                       monkeypatch):
+    """A byte now and then, each inside the per-read timeout: every attempt ends at the stall
+    rule, a trickle is no progress, and the row fails in words after the last attempt — while
+    the next row gets the slot."""
+    from app.engine import transfer
+
+    monkeypatch.setattr(transfer, "STALL_WINDOW", 0.3)
+    attempts = MAX_TRANSFER_ATTEMPTS + 1
+    sandbox.admin.file_reply(count=attempts, drip=0.05)
+    async with running_engine(sandbox, tmp_path, concurrency=1, sleep=no_wait) as engine:
+        engine.add_text("https://example.com/trickle?size=2000000")
+        engine.add_text("https://example.com/after?size=3000")
+        await wait_for(lambda: engine.items[1].state is ItemState.COMPLETED, timeout=20,
+                       what="the next row")
+        stuck = engine.items[0]
+    assert stuck.state is ItemState.FAILED
+    assert stuck.problem_kind is ProblemKind.FILE_HOST_STALLED
+    assert "too slowly" in describe_problem(stuck)
+    assert len(file_gets(sandbox)) == attempts + 1

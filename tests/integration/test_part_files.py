@@ -6,10 +6,13 @@ the part before it moves, and every platform's "no hard links here" and "disk fu
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
+import gzip
 import hashlib
 import os
 import stat
+import time
 from pathlib import Path
 
 import httpx
@@ -17,7 +20,7 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
-from app.engine import part_disk
+from app.engine import part_disk, transfer
 from app.engine.part_disk import finalize_part, open_part
 from app.engine.transfer import TransferError, download_to_part, make_file_client
 from app.engine.transfer_errors import os_error
@@ -84,11 +87,12 @@ async def test_a_resume_names_the_parts_version_with_if_range(sandbox, client, t
     seen: list[str | None] = []
     sandbox.admin.file_faults(drop_after_bytes=MiB // 2, count=1)
     part = tmp_path / "clip.mp4.part"
-    await expect_error("network", client, job["download_url"], part,
+    made: list[tuple[int, int]] = []
+    await expect_error("network", client, job["download_url"], part, on_created=made.append,
                        expected_size=job["file_size"], on_validator=seen.append)
     assert "if-range" not in file_requests(sandbox)[0]["headers"]
     assert seen and seen[0].startswith('"')  # the first answer's ETag
-    result = await download_to_part(client, job["download_url"], part,
+    result = await download_to_part(client, job["download_url"], part, part_id=made[0],
                                     expected_size=job["file_size"], validator=seen[0])
     resumed = file_requests(sandbox)[-1]
     assert resumed["headers"]["if-range"] == seen[0] and resumed["status"] == 206
@@ -104,11 +108,12 @@ async def test_another_version_of_the_file_starts_over_from_zero(sandbox, client
     sandbox.admin.file_reply(headers={"ETag": '"old"'})
     sandbox.admin.file_faults(drop_after_bytes=MiB // 2, count=1)
     part = tmp_path / "clip.part"
-    await expect_error("network", client, job["download_url"], part,
+    made: list[tuple[int, int]] = []
+    await expect_error("network", client, job["download_url"], part, on_created=made.append,
                        expected_size=job["file_size"], on_validator=seen.append)
     assert seen == ['"old"'] and part.stat().st_size > 0
     await download_to_part(client, job["download_url"], part, expected_size=job["file_size"],
-                           validator='"old"', on_validator=seen.append)
+                           validator='"old"', on_validator=seen.append, part_id=made[0])
     again = file_requests(sandbox)[-1]
     assert again["headers"]["if-range"] == '"old"' and again["status"] == 200
     assert seen[-1] != '"old"' and sha256(part) == job["sha256"]
@@ -122,11 +127,12 @@ async def test_a_206_of_another_version_is_not_appended(sandbox, client, tmp_pat
     seen: list[str | None] = []
     sandbox.admin.file_faults(drop_after_bytes=MiB // 2, count=1)
     part = tmp_path / "clip.part"
-    await expect_error("network", client, job["download_url"], part,
+    made: list[tuple[int, int]] = []
+    await expect_error("network", client, job["download_url"], part, on_created=made.append,
                        expected_size=job["file_size"], on_validator=seen.append)
     sandbox.admin.file_reply(headers={"ETag": '"changed"'})
     await download_to_part(client, job["download_url"], part, expected_size=job["file_size"],
-                           validator=seen[0])
+                           validator=seen[0], part_id=made[0])
     requests = file_requests(sandbox)
     assert [r["status"] for r in requests[-2:]] == [206, 200]
     assert "range" not in requests[-1]["headers"]
@@ -143,11 +149,12 @@ async def test_a_short_body_with_a_matching_length_is_short_then_resumed(sandbox
     sandbox.admin.file_reply(truncate_to=1000)  # Content-Length: 1000 — looks complete
     part = tmp_path / "clip.part"
     seen: list[str | None] = []
-    error = await expect_error("short", client, job["download_url"], part,
+    made: list[tuple[int, int]] = []
+    error = await expect_error("short", client, job["download_url"], part, on_created=made.append,
                                expected_size=job["file_size"], on_validator=seen.append)
     assert error.retryable and "less than VideoConduit announced" in error.message
     assert part.stat().st_size == 1000  # kept: the next call resumes it
-    result = await download_to_part(client, job["download_url"], part,
+    result = await download_to_part(client, job["download_url"], part, part_id=made[0],
                                     expected_size=job["file_size"], validator=seen[0])
     assert file_requests(sandbox)[-1]["headers"]["range"] == "bytes=1000-"
     assert result.size == 5_000_000 and sha256(part) == job["sha256"]
@@ -176,9 +183,11 @@ async def test_more_than_announced_is_refused_and_never_written(sandbox, client,
 async def test_a_416_completes_only_at_the_announced_size(sandbox, client, tmp_path):
     job = await completed_job(sandbox, 3000)
     part = tmp_path / "clip.part"
-    await download_to_part(client, job["download_url"], part)
+    made: list[tuple[int, int]] = []
+    await download_to_part(client, job["download_url"], part, on_created=made.append)
     # The part holds the host's whole file, but the job announced more: not done.
-    error = await expect_error("short", client, job["download_url"], part, expected_size=4000)
+    error = await expect_error("short", client, job["download_url"], part, expected_size=4000,
+                               part_id=made[0])
     assert [r["status"] for r in file_requests(sandbox)[-2:]] == [416, 200]
     assert error.retryable and part.stat().st_size == 3000
 
@@ -370,8 +379,214 @@ async def test_a_malformed_redirect_is_a_bad_link(client, tmp_path):
 def test_a_new_part_never_has_an_execute_bit(tmp_path):
     old = os.umask(0)
     try:
-        file = open_part(tmp_path / "new.part", 0)
+        file, _made = open_part(tmp_path / "new.part", 0)
         file.close()
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "new.part").stat().st_mode) == 0o666
+
+
+# ---- 7. a part is ours only as the file we created (hostile review 9) ---------------------------
+
+
+@contextlib.asynccontextmanager
+async def hostile_origin(handler):
+    """A tiny file host on a real socket, answering every GET with handler(request)."""
+    app = web.Application()
+    app.router.add_get("/{tail:.*}", handler)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()
+
+
+BODY = bytes(range(256)) * 400  # 102,400 bytes
+
+
+async def slow_body(request: web.Request, body: bytes, pause: float = 0.02,
+                    headers: dict[str, str] | None = None) -> web.StreamResponse:
+    reply = web.StreamResponse(status=200, headers={
+        "Content-Type": "video/mp4", "Content-Length": str(len(body)), **(headers or {})})
+    await reply.prepare(request)
+    for start in range(0, len(body), 8192):
+        await reply.write(body[start:start + 8192])
+        await asyncio.sleep(pause)
+    return reply
+
+
+@pytest.mark.asyncio
+async def test_two_writers_of_one_part_name_never_share_the_file(client, tmp_path):
+    """Two instances sharing a folder both pick "clip.mp4.part" before it exists: the one whose
+    answer comes second finds the name taken and never opens, truncates or writes the file."""
+    first_body, second_body = BODY, bytes(reversed(BODY))
+
+    async def host(request: web.Request) -> web.StreamResponse:
+        if request.path == "/second":
+            await asyncio.sleep(0.3)  # its headers arrive once the first part exists
+            return await slow_body(request, second_body)
+        return await slow_body(request, first_body)
+
+    part = tmp_path / "clip.mp4.part"
+    async with hostile_origin(host) as base:
+        first = asyncio.ensure_future(download_to_part(client, base + "/first", part,
+                                                       expected_size=len(first_body)))
+        with pytest.raises(TransferError) as caught:
+            await download_to_part(client, base + "/second", part,
+                                   expected_size=len(second_body))
+        result = await first
+    assert caught.value.kind == "part_taken"
+    assert result.size == len(first_body) and part.read_bytes() == first_body
+
+
+@pytest.mark.asyncio
+async def test_a_hard_link_planted_at_the_part_is_never_written(client, tmp_path):
+    """Between the request and the answer, a hard link to someone's file appears at the new
+    part's name: the part is created exclusively, so that file is never opened."""
+    victim = tmp_path / "precious.txt"
+    victim.write_bytes(b"my thesis, only copy\n" * 100)
+    part = tmp_path / "clip.mp4.part"
+
+    async def host(request: web.Request) -> web.StreamResponse:
+        os.link(victim, part)  # the request was sent: the link goes in before the answer
+        return await slow_body(request, BODY, pause=0)
+
+    async with hostile_origin(host) as base:
+        error = await expect_error("part_taken", client, base + "/v", part,
+                                   expected_size=len(BODY))
+    assert "left alone" in error.message
+    assert victim.read_bytes() == b"my thesis, only copy\n" * 100 and victim.stat().st_nlink == 2
+
+
+@pytest.mark.asyncio
+async def test_our_part_with_a_second_name_is_not_reopened(client, tmp_path):
+    """Our own part, once a hard link elsewhere names it too, is not truncated or appended to
+    (the other name would change with it); and another file put at its name is not ours."""
+    part = tmp_path / "clip.mp4.part"
+    made: list[tuple[int, int]] = []
+
+    async def host(request: web.Request) -> web.StreamResponse:
+        if "Range" in request.headers:
+            return web.Response(status=416)
+        return await slow_body(request, BODY[:1000], pause=0)
+
+    async with hostile_origin(host) as base:
+        await expect_error("short", client, base + "/v", part, expected_size=len(BODY),
+                           on_created=made.append)
+        elsewhere = tmp_path / "elsewhere"
+        os.link(part, elsewhere)
+        await expect_error("part_taken", client, base + "/v", part, expected_size=len(BODY),
+                           part_id=made[0])
+        assert elsewhere.read_bytes() == BODY[:1000]
+        elsewhere.unlink()
+        part.rename(tmp_path / "moved away")  # kept: its inode number is not free for reuse
+        part.write_bytes(b"someone else's")  # a new file at the name: another inode
+        await expect_error("part_taken", client, base + "/v", part, expected_size=len(BODY),
+                           part_id=made[0])
+    assert part.read_bytes() == b"someone else's"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("asked", [0, 500], ids=["no-range", "range"])
+async def test_a_206_of_another_range_than_asked_is_never_written(client, tmp_path, asked):
+    """A 206 whose Content-Range does not start where the request asked (0 without a Range)
+    is not written anywhere — not at offset 0, not appended."""
+    seen: list[str | None] = []
+
+    async def host(request: web.Request) -> web.Response:
+        seen.append(request.headers.get("Range"))
+        return web.Response(status=206, body=BODY[1000:2000], headers={
+            "Content-Type": "video/mp4", "ETag": '"e1"',
+            "Content-Range": f"bytes 1000-1999/{len(BODY)}"})
+
+    part = tmp_path / "clip.part"
+    made: list[tuple[int, int]] = []
+    kwargs: dict = {}
+    if asked:
+        part.write_bytes(BODY[:asked])
+        info = part.lstat()
+        kwargs = {"part_id": (info.st_dev, info.st_ino), "validator": '"e1"'}
+    async with hostile_origin(host) as base:
+        error = await expect_error("http", client, base + "/v", part, expected_size=len(BODY),
+                                   on_created=made.append, **kwargs)
+    assert error.retryable and "another part of the file" in error.message
+    if asked:  # the resume was refused, then the plain request too: the part is as it was
+        assert seen == [f"bytes={asked}-", None] and part.read_bytes() == BODY[:asked]
+    else:
+        assert seen == [None] and not part.exists() and made == []
+
+
+@pytest.mark.asyncio
+async def test_a_206_with_the_wrong_total_is_never_written(client, tmp_path):
+    async def host(request: web.Request) -> web.Response:
+        return web.Response(status=206, body=BODY[:1000], headers={
+            "Content-Type": "video/mp4", "Content-Range": "bytes 0-999/5000"})
+
+    part = tmp_path / "clip.part"
+    async with hostile_origin(host) as base:
+        await expect_error("http", client, base + "/v", part, expected_size=len(BODY))
+    assert not part.exists()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("announced", [True, False], ids=["size", "no-size"])
+async def test_a_compressed_body_is_never_kept_as_the_file(client, tmp_path, announced):
+    """The host ignores "Accept-Encoding: identity" and gzips the file: refused in words,
+    nothing written (with or without an announced size)."""
+    async def host(request: web.Request) -> web.Response:
+        return web.Response(status=200, body=gzip.compress(BODY), headers={
+            "Content-Type": "video/mp4", "Content-Encoding": "gzip"})
+
+    part = tmp_path / "clip.part"
+    async with hostile_origin(host) as base:
+        error = await expect_error("compressed", client, base + "/v", part,
+                                   expected_size=len(BODY) if announced else None)
+    assert not error.retryable and "compressed" in error.message and "(gzip)" in error.message
+    assert not part.exists()
+
+
+@pytest.mark.asyncio
+async def test_headers_that_never_finish_arriving_are_a_stall(client, tmp_path, monkeypatch):
+    """The host's answer comes in pieces, each well inside the per-read timeout: the header
+    deadline ends the wait."""
+    monkeypatch.setattr(transfer, "HEADER_DEADLINE", 0.5)
+
+    async def host(request: web.Request) -> web.Response:
+        await asyncio.sleep(2)
+        return web.Response(body=BODY)
+
+    async with hostile_origin(host) as base:
+        started = time.monotonic()
+        error = await expect_error("stalled", client, base + "/v", tmp_path / "x.part")
+        waited = time.monotonic() - started
+    assert error.retryable and waited < 3
+    assert not (tmp_path / "x.part").exists()
+
+
+@pytest.mark.asyncio
+async def test_a_body_that_trickles_is_a_stall_and_its_bytes_are_kept(client, tmp_path,
+                                                                      monkeypatch):
+    """A byte now and then, each inside the per-read timeout: fewer than STALL_BYTES in a
+    STALL_WINDOW is a retryable stall; what arrived is kept for the next attempt."""
+    monkeypatch.setattr(transfer, "STALL_WINDOW", 0.5)
+
+    async def host(request: web.Request) -> web.StreamResponse:
+        reply = web.StreamResponse(headers={"Content-Type": "video/mp4",
+                                            "Content-Length": str(len(BODY))})
+        await reply.prepare(request)
+        for byte in BODY[:200]:
+            await reply.write(bytes([byte]))
+            await asyncio.sleep(0.05)
+        return reply
+
+    started = time.monotonic()
+    part = tmp_path / "x.part"
+    async with hostile_origin(host) as base:
+        error = await expect_error("stalled", client, base + "/v", part, expected_size=len(BODY))
+    assert error.retryable and "too slowly" in error.message
+    assert time.monotonic() - started < 3
+    assert 0 < part.stat().st_size < 200 and BODY.startswith(part.read_bytes())

@@ -169,6 +169,13 @@ async def client():
         yield file_client
 
 
+def ours(part: Path) -> tuple[int, int]:
+    """The part's file, as download_to_part's on_created would have told it: the test vouches
+    that this part is its own."""
+    info = part.lstat()
+    return info.st_dev, info.st_ino
+
+
 async def expect_error(kind: str, *args, **kwargs) -> TransferError:
     with pytest.raises(TransferError) as caught:
         await download_to_part(*args, **kwargs)
@@ -197,7 +204,7 @@ async def test_resume_asks_for_the_rest_and_appends(origin, client, tmp_path):
     part = tmp_path / "clip.part"
     part.write_bytes(BODY[:MiB])
     calls: list[tuple[int, int | None]] = []
-    await download_to_part(client, origin.base + "/video.mp4", part,
+    await download_to_part(client, origin.base + "/video.mp4", part, part_id=ours(part),
                            on_progress=lambda d, t: calls.append((d, t)))
     assert part.read_bytes() == BODY
     assert origin.ranges_asked("/video.mp4") == [MiB]
@@ -208,7 +215,7 @@ async def test_resume_asks_for_the_rest_and_appends(origin, client, tmp_path):
 async def test_a_server_ignoring_range_restarts_cleanly(origin, client, tmp_path):
     part = tmp_path / "clip.part"
     part.write_bytes(b"X" * 1000)  # would corrupt the file if appended to
-    await download_to_part(client, origin.base + "/ignores-range.mp4", part)
+    await download_to_part(client, origin.base + "/ignores-range.mp4", part, part_id=ours(part))
     assert part.read_bytes() == BODY
 
 
@@ -216,7 +223,7 @@ async def test_a_server_ignoring_range_restarts_cleanly(origin, client, tmp_path
 async def test_a_wrong_content_range_restarts_with_a_plain_request(origin, client, tmp_path):
     part = tmp_path / "clip.part"
     part.write_bytes(BODY[:MiB])
-    await download_to_part(client, origin.base + "/wrong-range.mp4", part)
+    await download_to_part(client, origin.base + "/wrong-range.mp4", part, part_id=ours(part))
     assert part.read_bytes() == BODY
     assert origin.ranges_asked("/wrong-range.mp4") == [MiB, None]
 
@@ -225,7 +232,7 @@ async def test_a_wrong_content_range_restarts_with_a_plain_request(origin, clien
 async def test_a_complete_part_answered_416_is_done(origin, client, tmp_path):
     part = tmp_path / "clip.part"
     part.write_bytes(BODY)
-    result = await download_to_part(client, origin.base + "/video.mp4", part)
+    result = await download_to_part(client, origin.base + "/video.mp4", part, part_id=ours(part))
     assert result.size == len(BODY) and part.read_bytes() == BODY
 
 
@@ -233,7 +240,7 @@ async def test_a_complete_part_answered_416_is_done(origin, client, tmp_path):
 async def test_a_part_longer_than_the_file_starts_over(origin, client, tmp_path):
     part = tmp_path / "clip.part"
     part.write_bytes(BODY + b"leftover")
-    await download_to_part(client, origin.base + "/video.mp4", part)
+    await download_to_part(client, origin.base + "/video.mp4", part, part_id=ours(part))
     assert part.read_bytes() == BODY
     assert origin.ranges_asked("/video.mp4") == [len(BODY) + 8, None]
 
@@ -247,7 +254,7 @@ async def test_dropped_connection_keeps_the_part_and_the_next_call_resumes(origi
     assert error.retryable
     kept = part.read_bytes()
     assert kept == BODY[:HALF]  # every byte that arrived is kept
-    await download_to_part(client, url, part)
+    await download_to_part(client, url, part, part_id=ours(part))
     assert part.read_bytes() == BODY
     assert origin.ranges_asked("/drops-once.mp4") == [None, len(kept)]
 
@@ -277,7 +284,7 @@ async def test_an_html_page_with_200_is_not_media_and_leaves_the_part_alone(orig
                                                                            tmp_path):
     part = tmp_path / "clip.part"
     part.write_bytes(BODY[:1000])
-    await expect_error("not_media", client, origin.base + "/page", part)
+    await expect_error("not_media", client, origin.base + "/page", part, part_id=ours(part))
     assert part.read_bytes() == BODY[:1000]
 
 
@@ -305,7 +312,8 @@ async def test_content_length_promising_more_than_sent_is_a_network_error(origin
 async def test_a_lying_total_is_a_size_mismatch(origin, client, tmp_path):
     part = tmp_path / "x.part"
     part.write_bytes(BODY[:MiB])
-    await expect_error("size_mismatch", client, origin.base + "/total-lie.mp4", part)
+    await expect_error("size_mismatch", client, origin.base + "/total-lie.mp4", part,
+                       part_id=ours(part))
     assert not part.exists()  # untrustworthy bytes are not resumed
 
 
@@ -553,9 +561,11 @@ async def test_sandbox_file_resumes_after_a_drop_and_never_sees_the_key(sandbox,
     sandbox.admin.file_faults(drop_after_bytes=MiB // 2, count=1)
     part = tmp_path / "job.part"
     versions: list[str | None] = []
-    await expect_error("network", client, job["download_url"], part, on_validator=versions.append)
+    made: list[tuple[int, int]] = []
+    await expect_error("network", client, job["download_url"], part, on_validator=versions.append,
+                       on_created=made.append)
     assert 0 < part.stat().st_size < job["file_size"]
-    result = await download_to_part(client, job["download_url"], part,
+    result = await download_to_part(client, job["download_url"], part, part_id=made[0],
                                     expected_size=job["file_size"], validator=versions[0])
     assert result.size == job["file_size"]
     assert hashlib.sha256(part.read_bytes()).hexdigest() == job["sha256"]

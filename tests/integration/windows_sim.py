@@ -75,9 +75,10 @@ def slow_part_closes(monkeypatch, delay: float = 0.4) -> list[SlowClose]:
     made: list[SlowClose] = []
     real_open = transfer.open_part
 
-    def open_slowly(path, start):
-        made.append(SlowClose(real_open(path, start), delay))
-        return made[-1]
+    def open_slowly(path, start, own=None):
+        file, made_id = real_open(path, start, own)
+        made.append(SlowClose(file, delay))
+        return made[-1], made_id
 
     monkeypatch.setattr(transfer, "open_part", open_slowly)
     return made

@@ -233,5 +233,10 @@ def test_a_part_identity_survives_the_store_and_rejects_garbage():
     assert identity.belongs_to("job-1", 1000)
     assert not identity.belongs_to("job-2", 1000) and not identity.belongs_to("job-1", 999)
     for garbage in (None, [], {"job_id": 5}, {"job_id": "j", "size": "10"},
-                    {"job_id": "j", "validator": 3}, {"job_id": "j", "size": True}):
+                    {"job_id": "j", "validator": 3}, {"job_id": "j", "size": True},
+                    {"job_id": "j", "folder": 3}, {"job_id": "j", "file_id": [1]},
+                    {"job_id": "j", "file_id": [1, "2"]}, {"job_id": "j", "file_id": "1,2"}):
         assert PartIdentity.from_dict(garbage) is None
+    placed = PartIdentity("job-1", None, 1000, "/downloads", (64769, 1234))
+    assert PartIdentity.from_dict(placed.to_dict()) == placed
+    assert placed.lives_in("/downloads") and not placed.lives_in("/elsewhere")
