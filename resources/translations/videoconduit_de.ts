@@ -1265,250 +1265,250 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="114"/>
+        <location filename="../../app/ui/problem_text.py" line="120"/>
         <source>Waiting for credits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="116"/>
+        <location filename="../../app/ui/problem_text.py" line="122"/>
         <source>Waiting for a working API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="119"/>
+        <location filename="../../app/ui/problem_text.py" line="125"/>
         <source>Its answer got lost: looking for it in your job list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="120"/>
+        <location filename="../../app/ui/problem_text.py" line="126"/>
         <source>Its answer got lost: looking in your job list until {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="128"/>
+        <location filename="../../app/ui/problem_text.py" line="134"/>
         <source>Going on means a new submission to VideoConduit. It costs {credits}; nothing is charged unless you confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="144"/>
+        <location filename="../../app/ui/problem_text.py" line="150"/>
         <source>Open “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="145"/>
+        <location filename="../../app/ui/problem_text.py" line="151"/>
         <source>This type of file can run programs on your computer when it is opened. Open it only if you trust the site the video came from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="147"/>
+        <location filename="../../app/ui/problem_text.py" line="153"/>
         <source>Open anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="163"/>
+        <location filename="../../app/ui/problem_text.py" line="169"/>
         <source>VideoConduit rejected the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="164"/>
-        <location filename="../../app/ui/problem_text.py" line="348"/>
+        <location filename="../../app/ui/problem_text.py" line="170"/>
+        <location filename="../../app/ui/problem_text.py" line="354"/>
         <source>VideoConduit rejected the request: {errors}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="168"/>
+        <location filename="../../app/ui/problem_text.py" line="174"/>
         <source>Something went wrong with this download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="176"/>
+        <location filename="../../app/ui/problem_text.py" line="182"/>
         <source>Your disk is full — free some space, then press Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="179"/>
+        <location filename="../../app/ui/problem_text.py" line="185"/>
         <source>Can&apos;t write to {folder} — choose another download folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="182"/>
+        <location filename="../../app/ui/problem_text.py" line="188"/>
         <source>Can&apos;t write to the download folder — choose another one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="184"/>
+        <location filename="../../app/ui/problem_text.py" line="190"/>
         <source>A download link expired before the file arrived — press Retry to get a fresh one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="187"/>
+        <location filename="../../app/ui/problem_text.py" line="193"/>
         <source>({n} downloads are stopped.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="198"/>
+        <location filename="../../app/ui/problem_text.py" line="204"/>
         <source>your plan limits how many requests a minute the app may send</source>
         <translation>Ihr Tarif begrenzt, wie viele Anfragen pro Minute die App senden darf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="203"/>
+        <location filename="../../app/ui/problem_text.py" line="209"/>
         <source>the {plan} plan allows {n} requests a minute</source>
         <translation>der Tarif {plan} erlaubt {n} Anfragen pro Minute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="209"/>
+        <location filename="../../app/ui/problem_text.py" line="215"/>
         <source>Rate limit reached — {plan}.</source>
         <translation>Anfragelimit erreicht — {plan}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="211"/>
+        <location filename="../../app/ui/problem_text.py" line="217"/>
         <source>Resuming…</source>
         <translation>Geht gleich weiter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="212"/>
+        <location filename="../../app/ui/problem_text.py" line="218"/>
         <source>Resuming in {countdown}</source>
         <translation>Weiter in {countdown}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="225"/>
+        <location filename="../../app/ui/problem_text.py" line="231"/>
         <source>You need more credits</source>
         <translation>Sie brauchen mehr Credits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="233"/>
+        <location filename="../../app/ui/problem_text.py" line="239"/>
         <source>Your balance is too low for the next download.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="237"/>
+        <location filename="../../app/ui/problem_text.py" line="243"/>
         <source>{needs}; your balance is {available}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="247"/>
+        <location filename="../../app/ui/problem_text.py" line="253"/>
         <source>{items}; it needs {cost}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="248"/>
+        <location filename="../../app/ui/problem_text.py" line="254"/>
         <source>{items}; together they need {cost}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="254"/>
+        <location filename="../../app/ui/problem_text.py" line="260"/>
         <source>Checking again at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="258"/>
+        <location filename="../../app/ui/problem_text.py" line="264"/>
         <source>Submissions paused: not enough credits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="259"/>
+        <location filename="../../app/ui/problem_text.py" line="265"/>
         <source>Finished jobs keep downloading.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="276"/>
+        <location filename="../../app/ui/problem_text.py" line="282"/>
         <source>The video site is having trouble (not VideoConduit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="278"/>
-        <location filename="../../app/ui/problem_text.py" line="353"/>
+        <location filename="../../app/ui/problem_text.py" line="284"/>
+        <location filename="../../app/ui/problem_text.py" line="359"/>
         <source>Can&apos;t reach VideoConduit — check your connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="280"/>
+        <location filename="../../app/ui/problem_text.py" line="286"/>
         <source>VideoConduit sent a reply the app could not read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="282"/>
+        <location filename="../../app/ui/problem_text.py" line="288"/>
         <source>VideoConduit is having trouble</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="284"/>
+        <location filename="../../app/ui/problem_text.py" line="290"/>
         <source>retrying in {wait}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="285"/>
+        <location filename="../../app/ui/problem_text.py" line="291"/>
         <source>retrying now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="287"/>
+        <location filename="../../app/ui/problem_text.py" line="293"/>
         <source>(attempt {n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="295"/>
+        <location filename="../../app/ui/problem_text.py" line="301"/>
         <source>VideoConduit did not accept your API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="297"/>
+        <location filename="../../app/ui/problem_text.py" line="303"/>
         <source>This API key has been deactivated or lacks permission</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="298"/>
+        <location filename="../../app/ui/problem_text.py" line="304"/>
         <source>Enter your VideoConduit API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="303"/>
+        <location filename="../../app/ui/problem_text.py" line="309"/>
         <source>Downloads paused: this API key has been deactivated or lacks permission.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="305"/>
+        <location filename="../../app/ui/problem_text.py" line="311"/>
         <source>Downloads paused: VideoConduit did not accept the API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="306"/>
+        <location filename="../../app/ui/problem_text.py" line="312"/>
         <source>Downloads paused: enter your API key to start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="310"/>
+        <location filename="../../app/ui/problem_text.py" line="316"/>
         <source>Sandbox mode — nothing here is charged; downloads are sample files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="336"/>
+        <location filename="../../app/ui/problem_text.py" line="342"/>
         <source>Not enough credits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="337"/>
+        <location filename="../../app/ui/problem_text.py" line="343"/>
         <source>Not enough credits: your balance is {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="345"/>
+        <location filename="../../app/ui/problem_text.py" line="351"/>
         <source>Rate limit reached — try again in {wait}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="351"/>
+        <location filename="../../app/ui/problem_text.py" line="357"/>
         <source>The video site is having trouble (not VideoConduit). Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="355"/>
+        <location filename="../../app/ui/problem_text.py" line="361"/>
         <source>VideoConduit is having trouble. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_text.py" line="331"/>
-        <location filename="../../app/ui/problem_text.py" line="356"/>
+        <location filename="../../app/ui/problem_text.py" line="337"/>
+        <location filename="../../app/ui/problem_text.py" line="362"/>
         <source>That did not work</source>
         <translation type="unfinished"></translation>
     </message>
