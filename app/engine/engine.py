@@ -424,6 +424,8 @@ class Engine:
         if "state" in changes or "job_id" in changes:
             self._refresh_waiting_counts()
             self._check_settled()
+        if changes.get("waiting_for") is WaitReason.CONFIRMING:
+            asyncio.get_running_loop().call_soon(self.kick)  # its slot is free for another
         return item
 
     def _discard_part(self, item_id: int, ending: asyncio.Task[None] | None = None) -> None:
@@ -472,8 +474,9 @@ class Engine:
         """Start whatever may start now. Cheap; called after anything changes."""
         if not self._started or self._closing:
             return
+        busy = self._busy_slots()
         for item_id in self._order:
-            if len(self._tasks) >= self.concurrency or not self.gate.may_call_api:
+            if busy >= self.concurrency or not self.gate.may_call_api:
                 break
             item = self._items[item_id]
             if item.state is not ItemState.WAITING or item_id in self._tasks:
@@ -483,9 +486,17 @@ class Engine:
             if item.job_id is None and not self.gate.claim_submission():
                 continue
             self._tasks[item_id] = asyncio.ensure_future(self._run(item_id))
+            busy += 1
         self._schedule_credit_recheck()
         self._refresh_waiting_counts()
         self._check_settled()
+
+    def _busy_slots(self) -> int:
+        """Tasks that take a slot: looking for a lost submit's job (up to ten minutes of a few
+        list reads) does not, or three such links would stop the whole queue meanwhile."""
+        return sum(1 for item_id in self._tasks
+                   if (item := self._items.get(item_id)) is None
+                   or item.waiting_for is not WaitReason.CONFIRMING)
 
     def _schedule_credit_recheck(self) -> None:
         delay = self.gate.seconds_until_recheck()

@@ -208,3 +208,18 @@ async def test_removing_and_queuing_a_link_again_looks_for_its_job_instead_of_pa
         assert engine.item(different).state is ItemState.COMPLETED
         assert engine.item(different).job_id != engine.item(again).job_id
     assert charges(sandbox, url) == (1, 1) and charges(sandbox, other) == (1, 1)
+
+
+async def test_looking_for_a_lost_submit_does_not_hold_up_the_queue(sandbox, tmp_path):
+    lost = "https://example.com/watch/lost-while-others-wait"
+    others = [f"https://example.com/watch/next-{n}" for n in range(2)]
+    sandbox.admin.set_list_lag(1000.0)  # the lost submit's job stays out of the list
+    sandbox.admin.queue_faults("/v1/download", [{"status": 504, "body": GATEWAY_TIMEOUT_PAGE,
+                                                 "after_processing": True}], method="POST")
+    async with running_engine(sandbox, tmp_path, concurrency=1, patient_look=600.0) as engine:
+        (first,) = engine.add_text(lost).added
+        rest = engine.add_text("\n".join(others)).added
+        await wait_for(lambda: all(engine.item(i).state is ItemState.COMPLETED for i in rest),
+                       what="the other links to finish while the first is being looked for")
+        assert engine.item(first).state is ItemState.SUBMITTING  # still looking, never re-sent
+    assert charges(sandbox, lost) == (1, 1)
