@@ -38,6 +38,9 @@ from app.engine.watcher import JobGone, JobWatcher, job_is_gone
 log = logging.getLogger("app.engine")
 
 MAX_TRANSFER_ATTEMPTS = 8
+# A host that trickles spends a minute per attempt before the stall rule ends it: fewer tries,
+# so the row says so in minutes rather than a quarter of an hour.
+MAX_STALLED_ATTEMPTS = 3
 MAX_NEW_PART_NAMES = 5  # names in a row found taken by another file before the row gives up
 _TRANSFER_PROBLEMS = {
     "link_expired": ProblemKind.LINK_EXPIRED,
@@ -224,7 +227,8 @@ class ItemPipeline:
                     part, identity = self._new_part(item_id, job, folder, name)
                     last_done = 0
                     continue
-                if exc.retryable and attempt < MAX_TRANSFER_ATTEMPTS:
+                limit = MAX_STALLED_ATTEMPTS if exc.kind == "stalled" else MAX_TRANSFER_ATTEMPTS
+                if exc.retryable and attempt < limit:
                     # A trickle (a few bytes per attempt) is no progress: it must not keep the
                     # row retrying for ever.
                     gained = last_done - before >= transfer.STALL_BYTES

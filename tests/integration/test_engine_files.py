@@ -14,7 +14,7 @@ import pytest
 
 from app.engine import filenames
 from app.engine.model import ItemState, Outcome, ProblemKind
-from app.engine.pipeline import MAX_TRANSFER_ATTEMPTS
+from app.engine.pipeline import MAX_STALLED_ATTEMPTS, MAX_TRANSFER_ATTEMPTS
 from app.engine.store import Store
 from app.sandbox import run_in_thread
 from app.ui.problem_text import describe_problem
@@ -427,7 +427,7 @@ async def test_a_trickling_file_host_frees_the_slot_and_fails_in_words(sandbox, 
     from app.engine import transfer
 
     monkeypatch.setattr(transfer, "STALL_WINDOW", 0.3)
-    attempts = MAX_TRANSFER_ATTEMPTS + 1
+    attempts = MAX_STALLED_ATTEMPTS + 1
     sandbox.admin.file_reply(count=attempts, drip=0.05)
     async with running_engine(sandbox, tmp_path, concurrency=1, sleep=no_wait) as engine:
         engine.add_text("https://example.com/trickle?size=2000000")
