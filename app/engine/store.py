@@ -295,10 +295,6 @@ class Store:
             (outcome.value, settled, item_id),
         )
 
-    def settle_intent_without_job(self, item_id: int, now: float) -> None:
-        """The service answered with a definite refusal (nothing was charged)."""
-        self.set_intent_outcome(item_id, IntentOutcome.REFUSED, now)
-
     def open_intent(self, item_id: int) -> Intent | None:
         row = self._db.execute(
             "SELECT item_id, url, intent_at, idempotency_key, service_at, outcome, key_fingerprint "
@@ -309,10 +305,6 @@ class Store:
             return None
         outcome = IntentOutcome(row[5]) if row[5] else IntentOutcome.SENDING
         return Intent(row[0], row[1], row[2], row[3], row[4], outcome, row[6])
-
-    def record_job(self, item_id: int, job_id: str, now: float) -> None:
-        """The job id and the settled intent, together (same as ``update_item(job_id=…)``)."""
-        self.update_item(item_id, job_id=job_id)
 
     def known_job_ids(self) -> set[str]:
         rows = self._db.execute("SELECT job_id FROM ledger WHERE job_id IS NOT NULL")

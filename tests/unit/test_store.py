@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from app.engine.store import SCHEMA_VERSION, HistoryEntry, Store, StoreError
+from app.engine.store import SCHEMA_VERSION, HistoryEntry, IntentOutcome, Store, StoreError
 
 
 def _row(url: str, position: float = 1.0) -> dict:
@@ -38,7 +38,7 @@ def test_ledger_keeps_an_open_intent_until_a_job_is_recorded(tmp_path):
     store = Store(tmp_path / "q.sqlite3")  # as after a crash
     intent = store.open_intent(item_id)
     assert intent is not None and intent.intent_at == 100.0
-    store.record_job(item_id, "job-1", 101.0)
+    store.update_item(item_id, job_id="job-1")
     assert store.open_intent(item_id) is None
     assert store.known_job_ids() == {"job-1"}
     assert store.load_items()[0].job_id == "job-1"
@@ -48,7 +48,7 @@ def test_refused_intent_is_settled_without_a_job(tmp_path):
     store = Store(tmp_path / "q.sqlite3")
     (item_id,) = store.insert_items([_row("https://a.example/1")])
     store.record_intent(item_id, "https://a.example/1", 100.0)
-    store.settle_intent_without_job(item_id, 100.5)
+    store.set_intent_outcome(item_id, IntentOutcome.REFUSED, 100.5)
     assert store.open_intent(item_id) is None
     assert store.known_job_ids() == set()
 
