@@ -335,10 +335,6 @@ class Engine:
         return [i for i in self._order
                 if self._items[i].state in (ItemState.FAILED, ItemState.UNCONFIRMED)]
 
-    def retry_all_failed(self) -> None:
-        """Everything that can go on without a new charge; the rest waits for ``submit_again``."""
-        self.retry(self.failed_ids())
-
     def remove(self, ids: Iterable[int]) -> None:
         removed = []
         for item_id in ids:

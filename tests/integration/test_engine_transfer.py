@@ -68,7 +68,7 @@ async def test_unwritable_download_folder_fails_rows_and_keeps_the_queue(tmp_pat
             assert {i.problem_kind for i in engine.items} == {ProblemKind.NOT_WRITABLE}
             # The person picks another folder and retries: the paid jobs are reused.
             engine.set_download_dir(tmp_path / "good")
-            engine.retry_all_failed()
+            engine.retry(engine.failed_ids())
             assert await engine.wait_until_settled() is Outcome.ALL_COMPLETED
             assert all(i.state is ItemState.COMPLETED for i in engine.items)
         assert sandbox.admin.state()["credits"] == 6
