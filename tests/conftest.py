@@ -78,3 +78,18 @@ def _keyring_marker_starts_secret_service(request):
     """A test marked `keyring` gets the private Secret Service even if it does not ask for it."""
     if request.node.get_closest_marker("keyring") is not None:
         request.getfixturevalue("secret_service")
+
+
+@pytest.fixture
+def restore_root_logger():
+    """setup_logging changes the process-wide root logger; give the next test the old one."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)

@@ -14,17 +14,7 @@ TOKEN = "eyJhbGciOiJIUzI1NiJ9.sessiontoken"
 log = logging.getLogger("tests.logs")
 
 
-@pytest.fixture(autouse=True)
-def restore_root_logger():
-    """setup_logging changes the process-wide root logger; give the next test the old one."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
+pytestmark = pytest.mark.usefixtures("restore_root_logger")
 
 
 def test_keys_are_redacted_in_message_args_and_traceback(tmp_path):
