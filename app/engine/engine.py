@@ -37,9 +37,9 @@ from app.engine.model import (
     RequestFailed,
     WaitReason,
 )
-from app.engine.part_disk import FileId, remove_own_part
-from app.engine.part_writer import earlier_writer_done, writer_busy
-from app.engine.parts import PartFiles, PartIdentity
+from app.engine.part_disk import FileId
+from app.engine.part_writer import writer_busy
+from app.engine.parts import PartFiles, PartIdentity, delete_own_part, delete_own_part_when_free
 from app.engine.pipeline import ItemPipeline, PipelineParts
 from app.engine.request_problems import request_problem
 from app.engine.store import ItemRow, Store
@@ -426,40 +426,34 @@ class Engine:
 
     def _discard_part(self, item_id: int, ending: asyncio.Task[None] | None = None) -> None:
         """Forget the item's .part now and delete the file once nothing writes it: Cancel and
-        Remove stop the item's task (``ending``), whose writer may still hold the file open —
-        and Windows cannot delete an open file. Only the file we created is deleted, in the
-        folder we created it in (not a same-named file in today's download folder, nor one
-        that took its name). The command itself stays synchronous."""
+        Remove stop the item's task (``ending``), whose writer may still hold the file open.
+        Only the file we created is deleted, in the folder we created it in (not a same-named
+        file in today's download folder, nor one that took its name). The command itself stays
+        synchronous."""
         identity = self.parts.identity_of(item_id)
         name = self.parts.release(item_id)
         if name is None:
             return
-        self.store.update_item(item_id, part_name=None, part_identity=None)
-        folder = Path(identity.folder) if identity and identity.folder else None
-        if folder is None:
+        self.update(item_id, part_name=None, part_identity=None)
+        if identity is None or identity.folder is None:
             return  # nothing tells where a part of ours would be, or that there is one
-        path = folder / name
-        own = identity.file_id if identity else None
+        path = Path(identity.folder) / name
         if ending is None and not writer_busy(path):
-            if own is not None:
-                _delete_part(path, own)
+            delete_own_part(path, identity.file_id)
             return
-        deletion = asyncio.ensure_future(self._delete_part_after(item_id, path, own, ending))
+        deletion = asyncio.ensure_future(self._delete_part_after(item_id, path, identity.file_id, ending))
         self._part_deletions.add(deletion)
         deletion.add_done_callback(self._part_deletions.discard)
 
     async def _delete_part_after(self, item_id: int, path: Path, own: FileId | None,
                                  task: asyncio.Task[None] | None) -> None:
-        if task is not None:
+        if own is None and task is not None:  # the task may create the part after the command
             await asyncio.wait([task])
-        await earlier_writer_done(path)
-        if own is None:  # the task may have created the part after the command
             late = self.parts.identity_of(item_id)
             if late is not None and self.parts.name_of(item_id) is None:
                 self.parts.set_identity(item_id, None)
                 own = late.file_id
-        if own is not None:
-            _delete_part(path, own)
+        await delete_own_part_when_free(path, own, task)
 
     def _refresh_waiting_counts(self) -> None:
         self.gate.waiting_counts(self._unsubmitted, self._unsubmitted_cost)
@@ -548,13 +542,6 @@ class Engine:
         if ItemState.FAILED in states:
             return Outcome.SOME_FAILED
         return Outcome.ALL_COMPLETED
-
-
-def _delete_part(path: Path, own: FileId) -> None:
-    try:
-        remove_own_part(path, own)
-    except OSError:  # a stale part costs disk space, not the command
-        log.warning("could not delete the partial file %s", path.name, exc_info=True)
 
 
 def _same_url(a: str, b: str) -> bool:

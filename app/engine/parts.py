@@ -14,13 +14,18 @@ truncated or deleted. The engine persists the identity with the item's row.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from app.engine import filenames
-from app.engine.part_disk import FileId
+from app.engine.part_disk import FileId, remove_own_part
+from app.engine.part_writer import earlier_writer_done
+
+log = logging.getLogger("app.engine")
 
 
 def folder_key(folder: Path | str) -> str:
@@ -133,3 +138,22 @@ class PartFiles:
         """Forget the item's part (the file itself stays); returns its name."""
         self._identities.pop(item_id, None)
         return self._names.pop(item_id, None)
+
+
+def delete_own_part(path: Path, own: FileId | None) -> None:
+    """Delete our part at path now (only the file we created); a part that cannot be deleted
+    costs disk space, never the command that wanted it gone."""
+    try:
+        remove_own_part(path, own)
+    except OSError:
+        log.warning("could not delete the partial file %s", path.name, exc_info=True)
+
+
+async def delete_own_part_when_free(path: Path, own: FileId | None,
+                                    after: asyncio.Task[None] | None = None) -> None:
+    """The same, once nothing writes the file: the task that wrote it (``after``) has ended and
+    its writer has closed it — Windows cannot delete an open file."""
+    if after is not None:
+        await asyncio.wait([after])
+    await earlier_writer_done(path)
+    delete_own_part(path, own)

@@ -26,9 +26,8 @@ from app.api.pacing import backoff_delay
 from app.engine import filenames, transfer
 from app.engine.account import AccountGate
 from app.engine.model import Item, ItemState, ProblemKind, WaitReason
-from app.engine.part_disk import FileId, finalize_part, own_part_size, remove_own_part
-from app.engine.part_writer import earlier_writer_done
-from app.engine.parts import PartFiles, PartIdentity, folder_key
+from app.engine.part_disk import FileId, finalize_part, own_part_size
+from app.engine.parts import PartFiles, PartIdentity, delete_own_part_when_free, folder_key
 from app.engine.store import HistoryEntry, Store
 from app.engine.submission import BRIEF_LOOK, PATIENT_LOOK_SECONDS, Stopped, Submitter, failed, waiting
 from app.engine.transfer import SpeedMeter, TransferError, download_to_part
@@ -287,11 +286,10 @@ class ItemPipeline:
 
     async def _delete_own_part(self, part_name: str, identity: PartIdentity | None) -> None:
         """Delete the part we created under part_name, where we created it — only if the file
-        there is still that file."""
+        there is still that file (a cancelled attempt may still hold it open: wait for it)."""
         path = identity.own_path(part_name) if identity is not None else None
         if path is not None and identity is not None:
-            await earlier_writer_done(path)  # a cancelled attempt may still hold it open
-            remove_own_part(path, identity.file_id)
+            await delete_own_part_when_free(path, identity.file_id)
 
     def _new_part(self, item_id: int, job: Job, folder: Path,
                   name: str) -> tuple[Path, PartIdentity]:

@@ -590,3 +590,21 @@ async def test_a_body_that_trickles_is_a_stall_and_its_bytes_are_kept(client, tm
     assert error.retryable and "too slowly" in error.message
     assert time.monotonic() - started < 3
     assert 0 < part.stat().st_size < 200 and BODY.startswith(part.read_bytes())
+
+
+@pytest.mark.asyncio
+async def test_a_part_is_deleted_only_after_its_writer_closed_it(tmp_path, monkeypatch):
+    """Cancel, Remove and a changed folder delete a part of ours once nothing writes it: its
+    writer's close is slow here, and Windows refuses to delete a file that is still open."""
+    from app.engine.part_writer import PartWriter
+    from app.engine.parts import delete_own_part_when_free
+    from tests.integration.windows_sim import SlowClose
+
+    part = tmp_path / "clip.mp4.part"
+    file, own = open_part(part, 0, None)
+    writer = PartWriter(SlowClose(file, 0.4), part)
+    await writer.write([b"x" * 1000])
+    locks = WindowsLocks(monkeypatch)
+    writer.close()  # the close runs on the writer's thread, slowly
+    await asyncio.wait_for(delete_own_part_when_free(part, own), timeout=5)
+    assert locks.violations == [] and not part.exists()
