@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 
 def header(headers: Mapping[str, str], name: str) -> str | None:
@@ -73,3 +74,17 @@ def as_datetime(value: object) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
+
+
+def as_http_date(value: object) -> float | None:
+    """The Unix time of an HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT"); GMT when it names no
+    zone ("-0000"), as HTTP dates are."""
+    if not isinstance(value, str):
+        return None
+    try:
+        when = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()

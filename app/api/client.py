@@ -21,13 +21,13 @@ import time
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
 
 import app
+from app.api._coerce import as_http_date
 from app.api.errors import (
     ApiError,
     InsecureServiceError,
@@ -376,16 +376,10 @@ def _json_object(data: object) -> dict[str, Any]:
 
 def _clock_offset(headers: httpx.Headers, now: float) -> float | None:
     """The service's clock minus ours, from the reply's ``Date`` header (whole seconds)."""
-    value = headers.get("Date")
-    if not value:
+    when = as_http_date(headers.get("Date"))
+    if when is None:
         return None
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    offset = when.timestamp() - now
+    offset = when - now
     # Date has whole seconds: a difference this small is rounding, not a wrong clock.
     return offset if abs(offset) >= CLOCK_ROUNDING else 0.0
 

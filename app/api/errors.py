@@ -12,13 +12,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 from typing import TypedDict, Unpack
 
 import httpx
 
-from app.api._coerce import as_float, as_int, as_str, header
+from app.api._coerce import as_float, as_http_date, as_int, as_str, header
 from app.api.models import FieldError
 
 DEFAULT_RETRY_AFTER = 5.0  # the documentation's own example falls back to 5 s
@@ -292,13 +290,8 @@ def _header_retry_after(value: str | None, now: float) -> float | None:
     seconds = as_float(value)
     if seconds is not None:
         return seconds
-    try:
-        when = parsedate_to_datetime(value.strip())
-        if when.tzinfo is None:  # "-0000": the sender did not say, and HTTP dates are GMT
-            when = when.replace(tzinfo=UTC)
-        return when.timestamp() - now
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
+    when = as_http_date(value)
+    return None if when is None else when - now
 
 
 def transport_error_from(exc: httpx.TransportError) -> TransportError:
