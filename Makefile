@@ -38,13 +38,14 @@ packaging-deps:
 venv: sysdeps $(STAMP)
 
 # Missing system libraries (Qt's xcb/EGL deps, D-Bus, gnome-keyring) are installed with apt
+# (waiting for the dpkg lock when another install holds it)
 # when we are root; otherwise we say what is missing and carry on.
 sysdeps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "Installing system packages: $$missing"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+			apt-get -o DPkg::Lock::Timeout=900 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq $$missing >/dev/null; \
 		else \
 			echo "Missing system packages (install them with apt): $$missing"; \
 		fi; \
