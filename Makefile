@@ -38,8 +38,8 @@ packaging-deps:
 venv: sysdeps $(STAMP)
 
 # Missing system libraries (Qt's xcb/EGL deps, D-Bus, gnome-keyring) are installed with apt
-# (waiting for the dpkg lock when another install holds it)
-# when we are root; otherwise we say what is missing and carry on.
+# when we are root (waiting for the dpkg lock while another install holds it); otherwise we say
+# what is missing and carry on.
 sysdeps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
