@@ -31,6 +31,7 @@ from app.ui.actions import QueueActions
 from app.ui.add_dialog import AddDialog
 from app.ui.bridge import EngineBridge
 from app.ui.clipboard_watch import ClipboardWatch
+from app.ui.held_links import HeldLinksBar, HeldReport
 from app.ui.intake import LinkIntake
 from app.ui.options_strip import OptionsStrip
 from app.ui.queue_model import QueueModel
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.banner_area = QVBoxLayout(banner_holder)  # the Presenter's banners go here
         self.banner_area.setContentsMargins(8, 4, 8, 0)
         self.banner_area.setSpacing(4)
+        self.held_links = HeldLinksBar(self.options_strip.options, self.intake.add_text, banner_holder)
+        self.banner_area.addWidget(self.held_links)
         layout.addWidget(banner_holder)
         layout.addWidget(self.options_strip)
         self.view = QueueView(self.model, central)
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         bridge.itemsReordered.connect(self._items_reordered)
         bridge.accountChanged.connect(self.show_account)
         self.intake.reported.connect(lambda message, _report: self.status.show_report(message))
+        self.options_strip.optionsChanged.connect(self.held_links.refresh_cost)
         self.view.selectionModel().selectionChanged.connect(self._refresh)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(lambda _index: self._open_selected_file())
@@ -223,9 +227,13 @@ class MainWindow(QMainWindow):
         self.add_dialog.raise_()
         return self.add_dialog
 
-    def receive_links(self, text: str) -> IntakeReport | None:
-        """Links handed over by a later launch: queue them and come to the front."""
-        report = self.intake.add_text(text) if text.strip() else None
+    def receive_links(self, text: str, source: str = "launch") -> IntakeReport | HeldReport | None:
+        """Links handed over by a later launch or a browser: queue them, or hold them for the
+        person's OK (app.ui.held_links), and come to the front."""
+        if self.context.holds_links_from(source) and text.strip():
+            report: IntakeReport | HeldReport | None = self.held_links.hold(text)
+        else:
+            report = self.intake.add_text(text) if text.strip() else None
         self.show_and_raise()
         return report
 
