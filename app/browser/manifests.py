@@ -93,7 +93,8 @@ def own_executable() -> str:
     """The program a browser must start: the frozen app itself, or this checkout's entry point."""
     if getattr(sys, "frozen", False):
         return sys.executable
-    script = Path(sys.executable).with_name("videoconduit-desktop" + (".exe" if sys.platform == "win32" else ""))
+    suffix = ".exe" if sys.platform == "win32" else ""
+    script = Path(sys.executable).with_name("videoconduit-desktop" + suffix)
     return str(script if script.exists() else Path(sys.argv[0]).resolve())
 
 
