@@ -145,7 +145,8 @@ def test_a_thousand_links_go_in_one_message_and_one_more_is_refused():
                                       + frame({"urls": [*thousand, "https://v.example/x"]}))
     assert deliver.calls == [thousand]
     assert replies[0]["queued"] == MAX_LINKS
-    assert replies[1] == {"ok": False, "reason": f"Too many links at once: {MAX_LINKS + 1} (at most {MAX_LINKS})."}
+    too_many = f"Too many links at once: {MAX_LINKS + 1} (at most {MAX_LINKS})."
+    assert replies[1] == {"ok": False, "reason": too_many}
 
 
 def test_an_owners_refusal_travels_back_as_it_is():
