@@ -163,9 +163,24 @@ def start_app() -> bool:
 
 def main() -> int:
     """Host mode on the real stdin/stdout (binary, unbuffered by us)."""
-    stdin = sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb")
-    stdout = sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb")
+    if sys.stdin is None or sys.stdout is None:  # a windowed (GUI) build on Windows
+        stdin, stdout = _windows_pipes()
+    else:
+        stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     return serve(stdin, stdout, deliver_to_app)
+
+
+def _windows_pipes() -> tuple[Any, Any]:
+    """The browser's pipes by their handles: a GUI-subsystem process gets no sys.stdin/stdout.
+    (Not exercised by the Linux tests.)"""
+    import ctypes
+    import msvcrt
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    binary = getattr(os, "O_BINARY", 0)
+    read_fd = msvcrt.open_osfhandle(kernel32.GetStdHandle(-10), os.O_RDONLY | binary)  # type: ignore[attr-defined]
+    write_fd = msvcrt.open_osfhandle(kernel32.GetStdHandle(-11), binary)  # type: ignore[attr-defined]
+    return os.fdopen(read_fd, "rb", buffering=0), os.fdopen(write_fd, "wb", buffering=0)
 
 
 def _read_exactly(stream: Any, size: int) -> bytes | None:
