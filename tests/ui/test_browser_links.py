@@ -157,3 +157,17 @@ def test_extension_links_start_at_once_unless_the_setting_holds_them(running_app
     assert [item.url for item in running_app.engine.items] == [LINKS[0]]
     assert bars(window)[0].text() == "1 link from your browser"
     assert bars(window)[0].download_button.text() == "Download (2 credits)"
+
+
+def test_the_settings_dialog_changes_which_browser_links_wait(running_app, window_owner, qtbot):  # noqa: F811
+    dialog = running_app.window.presenter.show_settings()
+    assert dialog.hold_scheme.isChecked() and not dialog.hold_extension.isChecked()  # defaults
+    dialog.hold_scheme.setChecked(False)
+    dialog.hold_extension.setChecked(True)
+    dialog.save_button.click()
+
+    window = running_app.window
+    window.receive_links(LINKS[0], SCHEME)
+    window.receive_links(LINKS[1], "extension")
+    assert [item.url for item in running_app.engine.items] == [LINKS[0]]
+    assert bars(window)[0].text() == "1 link from your browser"

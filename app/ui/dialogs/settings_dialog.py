@@ -76,9 +76,18 @@ class SettingsDialog(QDialog):
         self.close_to_tray = labelled(QCheckBox(
             _tr("Keep downloading in the system tray when the window is closed"), self))
         self.close_to_tray.setChecked(settings.close_to_tray)
+        # Links from the browser: any web page can open a videoconduit:// link; the extension's
+        # menu is clicked by the person. Each can wait in a bar for an OK (app/ui/held_links.py).
+        self.hold_scheme = labelled(QCheckBox(
+            _tr("Ask before downloading links that web pages open (videoconduit:// links)"), self))
+        self.hold_scheme.setChecked(settings.hold_scheme_links)
+        self.hold_extension = labelled(QCheckBox(
+            _tr("Ask before downloading links sent from the browser extension"), self))
+        self.hold_extension.setChecked(settings.hold_extension_links)
         behaviour = QGroupBox(_tr("Behaviour"), self)
         behaviour_layout = QVBoxLayout(behaviour)
-        for box in (self.notifications, self.clipboard, self.close_to_tray):
+        for box in (self.notifications, self.clipboard, self.close_to_tray, self.hold_scheme,
+                    self.hold_extension):
             behaviour_layout.addWidget(box)
 
         self.key_section = KeySection(context, self)
@@ -166,6 +175,8 @@ class SettingsDialog(QDialog):
         settings.notifications = self.notifications.isChecked()
         settings.clipboard_autofill = self.clipboard.isChecked()
         settings.close_to_tray = self.close_to_tray.isChecked()
+        settings.hold_scheme_links = self.hold_scheme.isChecked()
+        settings.hold_extension_links = self.hold_extension.isChecked()
         settings.api_base = self.api_base_edit.text().strip()
         settings.billing_url = self.billing_edit.text().strip()
         try:
