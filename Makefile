@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth \
-	dbus dbus-x11 gnome-keyring libsecret-tools chromium chromium-driver xdg-utils
+	dbus dbus-x11 gnome-keyring libsecret-tools chromium chromium-driver xdg-utils \
+	desktop-file-utils
 
 .PHONY: run test bench screenshots package packaging-deps sysdeps venv clean
 

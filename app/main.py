@@ -139,7 +139,7 @@ def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
               "and a screenshot of the window is saved when the queue is done.", file=sys.stderr)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    if fallback and args.sandbox and not args.urls:
+    if fallback and args.sandbox and not args.urls and not args.held:
         args.urls = list(DEMO_URLS)
         print("Queuing two sample links so the offscreen demo has something to show.", file=sys.stderr)
 

@@ -180,6 +180,9 @@ def write_control(root: Path) -> None:
     }
     control = "".join(f"{key}: {value}\n" for key, value in fields.items() if value)
     (root / "DEBIAN" / "control").write_text(control, encoding="utf-8")
+    # Files under /etc are the administrator's: dpkg keeps local edits on upgrade.
+    conffiles = sorted("/" + path.as_posix() for path in browser_files() if path.parts[0] == "etc")
+    (root / "DEBIAN" / "conffiles").write_text("".join(f"{path}\n" for path in conffiles))
 
 
 def build(bundle: Path, icons: Path, out: Path) -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from app.browser import manifests
-from tests.browser.chromium import CHROMIUM, Chromium
+from tests.browser.chromium import Chromium
 from tests.browser.conftest import downloaded, host_env
 from tests.integration.test_one_owner import REPO, owner, wait_for
 
@@ -57,7 +57,6 @@ async def send_link_from_page(browser: Chromium, page: Path) -> tuple[dict, str]
     return reply, badge
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (make installs it as root)")
 def test_chromium_sends_a_link_and_the_running_app_downloads_it(sandbox, folders, tmp_path):
     data, files = folders
     with owner(sandbox, folders, tmp_path, "--no-window") as app:
@@ -73,7 +72,6 @@ def test_chromium_sends_a_link_and_the_running_app_downloads_it(sandbox, folders
     assert sandbox.admin.posts_for_url(VIDEO) == 1
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (make installs it as root)")
 def test_without_the_host_manifest_the_extension_says_how_to_fix_it(sandbox, folders, tmp_path):
     browser = Chromium(profile_with_host(tmp_path, with_host=False), EXTENSION,
                        host_env(sandbox, folders))
