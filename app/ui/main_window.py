@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -34,6 +35,7 @@ from app.ui.clipboard_watch import ClipboardWatch
 from app.ui.held_links import HeldLinksBar, HeldReport
 from app.ui.intake import LinkIntake
 from app.ui.options_strip import OptionsStrip
+from app.ui.os_links import OsLinks
 from app.ui.queue_model import QueueModel
 from app.ui.queue_view import QueueView
 from app.ui.status_bar import AccountStatusBar
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         self.tray = self._make_tray()
         self.intake.watch(self)
         self.intake.watch(self.view.viewport())
+        # macOS hands videoconduit:// links (and links dropped on the Dock) to the application.
+        self.os_links = OsLinks(self.receive_links, self)
+        QApplication.instance().installEventFilter(self.os_links)
         self.clipboard_watch = ClipboardWatch(self, self.intake.add_text,
                                               lambda: self.context.settings.clipboard_autofill)
 

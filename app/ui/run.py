@@ -53,10 +53,7 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
 
 async def _session(context: AppContext, urls: list[str], owner: QueueOwner | None,
                    quit_when_done: bool, screenshot: Path | None, held: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication
-
     from app.ui.main_window import MainWindow
-    from app.ui.os_links import OsLinks
     from app.ui.presenter import Presenter
 
     engine = context.engine
@@ -72,8 +69,6 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
             window.intake.add_text("\n".join(urls))
         if held:  # this launch came from a videoconduit:// link
             window.receive_links("\n".join(held), "scheme")
-        os_links = OsLinks(window.receive_links, window)  # macOS: Dock, Finder and the scheme
-        QApplication.instance().installEventFilter(os_links)
         if owner is not None:
             await owner.serve(window.receive_links, kind="window")
         if quit_when_done:

@@ -172,3 +172,17 @@ def test_the_settings_dialog_changes_which_browser_links_wait(running_app, windo
     window.receive_links(LINKS[1], "extension")
     assert [item.url for item in running_app.engine.items] == [LINKS[0]]
     assert bars(window)[0].text() == "1 link from your browser"
+
+
+def test_a_link_the_os_hands_over_as_a_file_open_event_is_held_too(running_app, qtbot):
+    """macOS: the scheme (and a link dropped on the Dock) reaches the running app as a
+    QFileOpenEvent on the application, not on the command line."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(QUrl(scheme_address(LINKS[:2]))))
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(QUrl("javascript:alert(1)")))
+    window = running_app.window
+    assert bars(window)[0].text() == "2 links from your browser"
+    assert running_app.engine.items == []
