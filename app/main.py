@@ -149,8 +149,10 @@ def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
                             api_base=args.api_base, download_dir=args.download_dir,
                             concurrency=args.concurrency, log_file=_log_file)
     if headless:
-        if args.held:
+        if args.held and context.holds_links_from("scheme"):
             print(HELD_WITHOUT_WINDOW, file=sys.stderr)
+        elif args.held:  # the person chose to start links from web pages at once
+            args.urls = args.held
         return asyncio.run(run_console(context, args.urls, args.quit_when_done, owner))
     from app.ui.run import run_window
 

@@ -87,3 +87,12 @@ def _zombie(pid: int) -> bool:
     except OSError:
         return True
 
+
+
+def test_a_headless_launch_from_a_scheme_link_queues_nothing_and_says_why(sandbox, folders):
+    from app.browser.links import scheme_address
+    from tests.integration.test_one_owner import run
+
+    result = run(sandbox, folders, "--no-window", "--quit-when-done", scheme_address([VIDEO]))
+    assert "wait for your OK in the window" in result.stderr and "were not queued" in result.stderr
+    assert sandbox.admin.posts_for_url(VIDEO) == 0 and downloaded(folders[1]) == []
