@@ -9,6 +9,7 @@ cap the rest are refused with a sentence.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -161,11 +162,11 @@ def test_extension_links_start_at_once_unless_the_setting_holds_them(running_app
 
 
 def test_the_settings_dialog_changes_which_browser_links_wait(running_app, window_owner, qtbot):  # noqa: F811
-    dialog = running_app.window.presenter.show_settings()
-    assert dialog.hold_scheme.isChecked() and not dialog.hold_extension.isChecked()  # defaults
-    dialog.hold_scheme.setChecked(False)
-    dialog.hold_extension.setChecked(True)
-    dialog.save_button.click()
+    section = running_app.window.presenter.show_settings().browser_section
+    assert section.hold_scheme.isChecked() and not section.hold_extension.isChecked()  # defaults
+    section.hold_scheme.setChecked(False)
+    section.hold_extension.setChecked(True)
+    section.parent().save_button.click()
 
     window = running_app.window
     window.receive_links(LINKS[0], SCHEME)
@@ -186,3 +187,15 @@ def test_a_link_the_os_hands_over_as_a_file_open_event_is_held_too(running_app, 
     window = running_app.window
     assert bars(window)[0].text() == "2 links from your browser"
     assert running_app.engine.items == []
+
+
+def test_the_settings_button_sets_up_the_browsers_for_this_person(running_app, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    section = running_app.window.presenter.show_settings().browser_section
+    section.set_up_button.click()
+
+    chromium = tmp_path / "home/.config/chromium/NativeMessagingHosts/com.videoconduit.desktop.json"
+    assert json.loads(chromium.read_text())["path"] == own_executable()
+    assert (tmp_path / "home/.mozilla/native-messaging-hosts/com.videoconduit.desktop.json").exists()
+    assert section.result.isVisible()
+    assert section.result.text().startswith("Done for Chromium, Google Chrome, Brave")
