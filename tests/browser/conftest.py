@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import struct
 import subprocess
 import time
@@ -74,5 +73,3 @@ def downloaded(files: Path) -> list[str]:
     return sorted(p.name for p in files.iterdir() if p.is_file() and not p.name.endswith(".part")
                   and not p.name.startswith("."))
 
-
-__all__ = ["ask_host", "downloaded", "frame", "host_command", "host_env", "os"]
