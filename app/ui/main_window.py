@@ -8,6 +8,7 @@ its banners into ``window.banner_area``.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,8 +99,10 @@ class MainWindow(QMainWindow):
         self.intake.watch(self)
         self.intake.watch(self.view.viewport())
         # macOS hands videoconduit:// links (and links dropped on the Dock) to the application.
+        # Only there: an application-wide filter sees every event of every widget.
         self.os_links = OsLinks(self.receive_links, self)
-        QApplication.instance().installEventFilter(self.os_links)
+        if sys.platform == "darwin":
+            QApplication.instance().installEventFilter(self.os_links)
         self.clipboard_watch = ClipboardWatch(self, self.intake.add_text,
                                               lambda: self.context.settings.clipboard_autofill)
 
