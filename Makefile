@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth \
-	dbus dbus-x11 gnome-keyring libsecret-tools
+	dbus dbus-x11 gnome-keyring libsecret-tools chromium chromium-driver xdg-utils \
+	desktop-file-utils
 
 .PHONY: run test bench screenshots package packaging-deps sysdeps venv clean
 
@@ -20,14 +21,26 @@ test: venv
 
 # Regenerates resources/screenshots/ from the real engine and sandbox (offscreen).
 screenshots: venv
-	VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/test_window_screenshots.py tests/ui/test_presenter_screenshots.py
+	VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/test_window_screenshots.py tests/ui/test_presenter_screenshots.py \
+		tests/ui/test_browser_links.py
 
 bench: venv
 	$(PY) -m tests.perf $(ARGS)
 
-# The bundle, .tar.gz, .deb and SHA256SUMS in dist/, then the smoke test on the built binary.
-package: venv packaging-deps
-	bash packaging/build.sh
+# The bundle, .tar.gz, .deb, the browser extension's .zip/.xpi and SHA256SUMS in dist/, then the
+# smoke test on the built binary.
+package: venv packaging-deps $(WEB_EXT)
+	WEB_EXT=$(WEB_EXT) bash packaging/build.sh
+
+# web-ext (lints the Firefox package), pinned by packaging/web-ext/package-lock.json, installed
+# into the git-ignored build/web-ext. npm comes with Node.js (apt, when missing and root).
+WEB_EXT := build/web-ext/node_modules/.bin/web-ext
+$(WEB_EXT): packaging/web-ext/package.json packaging/web-ext/package-lock.json
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory sysdeps SYSTEM_PACKAGES="nodejs npm"
+	mkdir -p build/web-ext
+	cp packaging/web-ext/package.json packaging/web-ext/package-lock.json build/web-ext/
+	cd build/web-ext && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # PyInstaller is in requirements.lock; the .deb needs dpkg-shlibdeps (dpkg-dev), the validators of
 # its desktop files, and binutils (PyInstaller reads and strips the ELF files with them).

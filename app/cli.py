@@ -31,10 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"service base URL (env VIDEOCONDUIT_API_BASE; default {DEFAULT_API_BASE})",
     )
     parser.add_argument("--sandbox", action="store_true",
-                        help="start the embedded sandbox in-process and use it with its demo key")
+                        default=os.environ.get("VIDEOCONDUIT_SANDBOX") == "1",
+                        help="start the embedded sandbox in-process and use it with its demo key "
+                             "(env VIDEOCONDUIT_SANDBOX=1)")
     parser.add_argument("--download-dir", type=Path, help="where files go")
     parser.add_argument("--data-dir", type=Path,
-                        help="all state (settings, SQLite, logs) here instead of the platform defaults")
+                        default=_env_path("VIDEOCONDUIT_DATA_DIR"),
+                        help="all state (settings, SQLite, logs) here instead of the platform "
+                             "defaults (env VIDEOCONDUIT_DATA_DIR)")
     parser.add_argument("--concurrency", type=positive_int, help="items worked on at once")
     parser.add_argument("--no-window", action="store_true",
                         help="run the queue without a window; one progress line per state change on stderr")
@@ -46,8 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--store-key", action="store_true",
                         help="read an API key from stdin and store it in the OS keyring")
     parser.add_argument("--log-level", default="INFO", type=str.upper, choices=LOG_LEVELS)
+    parser.add_argument("--install-browser-integration", action="store_true",
+                        help="let Chromium, Chrome, Brave, Edge, Vivaldi and Firefox reach this app "
+                             "(writes their per-user native-messaging host manifests)")
+    parser.add_argument("--remove-browser-integration", action="store_true",
+                        help="remove what --install-browser-integration wrote")
+    parser.add_argument("--native-messaging", action="store_true",
+                        help="the browser extension's host: read messages on stdin, answer on "
+                             "stdout (browsers start it this way; see README)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value) if value else None
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -48,6 +48,15 @@ class AppContext:
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
+    def holds_links_from(self, source: str) -> bool:
+        """Whether links handed over from `source` wait for the person's OK instead of starting
+        (app.instance's sources: a launch, the browser extension, a videoconduit:// link)."""
+        if source == "scheme":
+            return self.settings.hold_scheme_links
+        if source == "extension":
+            return self.settings.hold_extension_links
+        return False
+
     @property
     def in_sandbox(self) -> bool:
         """Whether this session talks to the embedded sandbox (what dialogs need to know of it)."""

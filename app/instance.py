@@ -19,9 +19,12 @@ a killed owner is stale, and the next owner replaces it.
 
 Frames, both directions starting with the magic:
   request  b"VCD2" | token (32 bytes) | length (4 bytes, big-endian) | links, UTF-8, one per line
+           (a first line "#source=extension" or "#source=scheme" says the links come from a web
+           browser, which the owner may hold for the person's OK; without it: a launch)
   reply    b"VCD2" | length (4 bytes, big-endian) | JSON
-           {"ok": true, "owner": "window" | "console", "queued": n, "skipped": m}
-           {"ok": false, "code": "frame" | "token" | "too_large" | "intake", "error": "..."}
+           {"ok": true, "owner": "window" | "console", "queued": n, "skipped": m, "held": h}
+           {"ok": false, "code": "frame" | "token" | "too_large" | "intake" | "refused",
+            "error": "..."}
 The owner answers every request frame. A wrong magic or token, or a length over 16 MiB, is answered
 with an error before any more is read, and the connection is closed; nothing is queued.
 """
@@ -56,6 +59,11 @@ HAND_OFF_WAIT = 10.0  # seconds a later launch tries: an owner starting up, busy
 IDLE_TIMEOUT = 10.0  # seconds the owner waits for the next part of a frame
 EXIT_OWNER_DID_NOT_ANSWER = 3
 _LENGTH = struct.Struct(">I")
+# Where handed-over links come from: a launch's own command line, the browser extension (through
+# the native-messaging host) or a videoconduit:// link (any web page can open one).
+LAUNCH, EXTENSION, SCHEME = "launch", "extension", "scheme"
+SOURCES = (LAUNCH, EXTENSION, SCHEME)
+_SOURCE_LINE = "#source="
 _LOOPBACK = "127.0.0.1"
 
 
@@ -77,7 +85,24 @@ class Report(Protocol):
     def skipped_total(self) -> int: ...
 
 
-Receive = Callable[[str], "Report | None"]
+Receive = Callable[[str, str], "Report | None"]  # (links, source)
+
+
+class Refused(Exception):
+    """Raised by a Receive that will not take these links; the sentence goes back to the sender."""
+
+
+def tag_source(text: str, source: str) -> str:
+    return text if source == LAUNCH else f"{_SOURCE_LINE}{source}\n{text}"
+
+
+def split_source(body: str) -> tuple[str, str]:
+    """(links, source) of a request body; an unknown source counts as the most careful one."""
+    if not body.startswith(_SOURCE_LINE):
+        return body, LAUNCH
+    first, _, rest = body.partition("\n")
+    source = first[len(_SOURCE_LINE):].strip()
+    return rest, source if source in SOURCES else SCHEME
 
 
 @dataclass(frozen=True)
@@ -110,33 +135,39 @@ class HandOff:
 class QueueBusy(Exception):
     """Another process owns the queue, but the links could not be handed to it."""
 
-    def __init__(self, where: str, reason: str) -> None:
+    def __init__(self, where: str, reason: str, refused: bool = False) -> None:
         super().__init__(reason)
         self.where = where
         self.reason = reason
+        self.refused = refused  # the owner answered and said no, in a sentence of its own
 
     @property
     def sentence(self) -> str:
+        if self.refused:
+            return self.reason
         return (f"VideoConduit Desktop is already running for {self.where}, but {self.reason}. "
                 "This launch did not touch the queue; if that process is stuck, end it and try again.")
 
 
 def claim_queue(database: Path, links: Sequence[str], *, where: str | None = None,
-                wait: float = HAND_OFF_WAIT) -> QueueOwner | HandOff:
+                wait: float = HAND_OFF_WAIT, source: str = LAUNCH,
+                own: bool = True) -> QueueOwner | HandOff:
     """Own the queue of `database`, or hand `links` to the process that owns it.
 
     Returns a QueueOwner (keep it for the session, release() at the end) or the owner's answer.
     Raises QueueBusy when another process holds the lock but took no links within `wait` seconds.
     Tries the lock again between attempts: an owner that exits meanwhile makes this one the owner.
+    With own=False (the browser's native host) it never becomes the owner: it waits `wait`
+    seconds for one to open its channel (one that is starting up) and raises QueueBusy if none.
     """
     where = where or str(database.parent)
     database.parent.mkdir(parents=True, exist_ok=True)
     lock = _new_lock(database)
-    text = "\n".join(links)
+    text = tag_source("\n".join(links), source)
     deadline = time.monotonic() + wait
     reason = f"it did not open its hand-off channel within {wait:g} s"
     while True:
-        if _try_acquire(lock):
+        if own and _try_acquire(lock):
             return QueueOwner(database, lock)
         channel = read_channel(channel_path(database))
         if channel is not None and time.monotonic() < deadline:
@@ -151,6 +182,8 @@ def claim_queue(database: Path, links: Sequence[str], *, where: str | None = Non
             else:
                 if reply.get("ok"):
                     return HandOff(where, len(links), reply)
+                if reply.get("code") == "refused":
+                    raise QueueBusy(where, str(reply.get("error", "it refused the links")), True)
                 if reply.get("code") != "token":  # a token mismatch is a stale channel: try again
                     raise QueueBusy(where, f"it refused the links ({reply.get('error', 'no reason')})")
                 reason = f"it could not be reached within {wait:g} s (its channel file is out of date)"
@@ -266,14 +299,20 @@ class QueueOwner:
             return False
         assert self._receive is not None
         try:
-            report = self._receive(body.decode("utf-8", errors="replace"))
+            report = self._receive(*split_source(body.decode("utf-8", errors="replace")))
+        except Refused as refusal:
+            log.info("Refused handed-over links: %s", refusal)
+            await _answer(writer, _refusal("refused", str(refusal)))
+            return True
         except Exception:
             log.exception("Queuing handed-over links failed")
             await _answer(writer, _refusal("intake", "the links could not be queued"))
             return False
         queued = len(report.added) if report is not None else 0
         skipped = report.skipped_total if report is not None else 0
-        await _answer(writer, {"ok": True, "owner": self._kind, "queued": queued, "skipped": skipped})
+        held = getattr(report, "held", 0) if report is not None else 0
+        await _answer(writer, {"ok": True, "owner": self._kind, "queued": queued, "skipped": skipped,
+                               "held": held})
         return True
 
 
@@ -301,6 +340,17 @@ def send_frame(port: int, token: bytes, text: str, deadline: float) -> dict[str,
     if not isinstance(reply, dict):
         raise ValueError("the answer is not a JSON object")
     return reply
+
+
+def is_owned(database: Path) -> bool:
+    """Whether a process owns this queue now (probed by taking the lock and letting go at once)."""
+    if not lock_path(database).exists():
+        return False
+    lock = _new_lock(database)
+    if _try_acquire(lock):
+        lock.release()
+        return False
+    return True
 
 
 def read_channel(path: Path) -> Channel | None:

@@ -16,6 +16,8 @@ from app.cli import parse_args
 
 log = logging.getLogger("app")
 _log_file: Path | None = None
+HELD_WITHOUT_WINDOW = ("Links from a web browser wait for your OK in the window, but VideoConduit "
+                       "Desktop runs without one here (--no-window), so they were not queued.")
 DEMO_URLS = ("https://example.com/watch/sandbox-demo-video", "https://example.com/listen/sandbox-demo-song")
 
 
@@ -35,7 +37,16 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
 
 def main(argv: list[str] | None = None) -> int:
     sys.excepthook = _excepthook
+    raw = sys.argv[1:] if argv is None else argv
+    from app.browser.native_host import called_by_browser
+
+    if called_by_browser(raw):  # the browser extension's host: no window, no queue of its own
+        from app.browser import native_host
+
+        return native_host.main()
     args = parse_args(argv)
+    if args.install_browser_integration or args.remove_browser_integration:
+        return browser_integration(install=args.install_browser_integration)
 
     from app.settings import AppPaths
 
@@ -48,22 +59,60 @@ def main(argv: list[str] | None = None) -> int:
 
     # Before anything reads or writes the queue: own it for the whole session, or hand the links
     # to the process that owns it and leave everything else (store, sandbox, API) untouched.
-    from app.instance import EXIT_OWNER_DID_NOT_ANSWER, HandOff, QueueBusy, claim_queue
+    from app.instance import EXIT_OWNER_DID_NOT_ANSWER, SCHEME, HandOff, QueueBusy, claim_queue
 
     database = paths.queue_database(sandbox=args.sandbox)
     where = f"the sandbox queue in {database.parent}" if args.sandbox else str(database.parent)
+    args.urls, source = links_of_launch(args.urls)
+    args.held = args.urls if source == SCHEME else []
     try:
-        claim = claim_queue(database, args.urls, where=where)
+        claim = claim_queue(database, args.urls, where=where, source=source)
     except QueueBusy as busy:
         print(busy.sentence, file=sys.stderr)
         return EXIT_OWNER_DID_NOT_ANSWER
     if isinstance(claim, HandOff):
         print(claim.sentence, file=sys.stderr)
         return 0
+    if args.held:
+        args.urls = []  # held, not started: a web page may have opened this videoconduit:// link
     try:
         return _run_session(args, paths, claim)
     finally:
         claim.release()
+
+
+def links_of_launch(arguments: list[str]) -> tuple[list[str], str]:
+    """(links, source): a launch carrying a videoconduit:// link (the OS opens those for web
+    pages) hands over the checked links it names, marked so the owner holds them."""
+    from app.browser.links import check_links, is_scheme_link, scheme_links
+    from app.instance import LAUNCH, SCHEME
+
+    if not any(is_scheme_link(argument) for argument in arguments):
+        return arguments, LAUNCH
+    candidates: list[str] = []
+    for argument in arguments:
+        candidates += scheme_links(argument) if is_scheme_link(argument) else [argument]
+    checked = check_links(candidates)
+    if checked.problem:
+        print(f"Not handed over: {checked.problem}", file=sys.stderr)
+    return checked.links, SCHEME
+
+
+def browser_integration(install: bool) -> int:
+    """--install-browser-integration / --remove-browser-integration (per user)."""
+    from app.browser import manifests
+
+    home = Path.home()
+    lines = (manifests.install(home, manifests.own_executable()) if install
+             else manifests.remove(home))
+    for line in lines:
+        print(line)
+    if install:
+        print(f"Browsers can now reach VideoConduit Desktop ({manifests.HOST_NAME}); restart them "
+              "if the extension still says it is not set up.")
+    elif not lines:
+        print("There was no browser integration to remove.")
+    return 0
 
 
 def _setup_logging(paths, level: str) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +139,7 @@ def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
               "and a screenshot of the window is saved when the queue is done.", file=sys.stderr)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    if fallback and args.sandbox and not args.urls:
+    if fallback and args.sandbox and not args.urls and not args.held:
         args.urls = list(DEMO_URLS)
         print("Queuing two sample links so the offscreen demo has something to show.", file=sys.stderr)
 
@@ -100,10 +149,15 @@ def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
                             api_base=args.api_base, download_dir=args.download_dir,
                             concurrency=args.concurrency, log_file=_log_file)
     if headless:
+        if args.held and context.holds_links_from("scheme"):
+            print(HELD_WITHOUT_WINDOW, file=sys.stderr)
+        elif args.held:  # the person chose to start links from web pages at once
+            args.urls = args.held
         return asyncio.run(run_console(context, args.urls, args.quit_when_done, owner))
     from app.ui.run import run_window
 
-    return run_window(context, args.urls, owner, quit_when_done=args.quit_when_done or fallback,
+    return run_window(context, args.urls, owner, held=args.held,
+                      quit_when_done=args.quit_when_done or fallback,
                       screenshot=paths.log_dir.parent / "window.png" if fallback else None,
                       argv=sys.argv[:1], print_progress=fallback)
 
@@ -133,6 +187,7 @@ async def run_console(context, urls: list[str], quit_when_done: bool,  # type: i
     """The headless session. `owner` (app.instance.QueueOwner) serves later launches: their
     links are queued here like this command line's own."""
     from app.console import ConsoleReporter
+    from app.instance import Refused
 
     engine = context.engine
     engine.subscribe(ConsoleReporter(context.billing_url))
@@ -147,7 +202,11 @@ async def run_console(context, urls: list[str], quit_when_done: bool,  # type: i
         except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises instead
             pass
 
-    def receive(text: str):  # type: ignore[no-untyped-def]
+    def receive(text: str, source: str = "launch"):  # type: ignore[no-untyped-def]
+        if context.holds_links_from(source):
+            log.warning("Refused links from a web browser: nobody can confirm them without a window")
+            print(HELD_WITHOUT_WINDOW, file=sys.stderr)
+            raise Refused(HELD_WITHOUT_WINDOW)
         if not text.strip():
             return None
         report = engine.add_text(text)

@@ -86,6 +86,10 @@ class Settings:
     # How long to look for the job of a submit whose answer got lost before asking the person
     # (advanced: settings file only; the job list of a busy service can lag by minutes).
     lookup_seconds: float = 600.0
+    # Links from a browser: a videoconduit:// link (any web page can open one) waits in a bar for
+    # the person's OK; one sent from our extension's menu (the person clicked it) starts at once.
+    hold_scheme_links: bool = True
+    hold_extension_links: bool = False
 
 
 def _is_bool(value: Any) -> bool:
@@ -142,6 +146,8 @@ _VALIDATORS: dict[str, Callable[[Any], bool]] = {
     "default_audio_only": _is_bool,
     "window_geometry": _is_optional_str,
     "lookup_seconds": lambda value: type(value) in (int, float) and 1 <= value <= 86_400,
+    "hold_scheme_links": _is_bool,
+    "hold_extension_links": _is_bool,
 }
 
 

@@ -2,6 +2,7 @@
 # `make package`: build the one-folder bundle from packaging/videoconduit.spec, pack it for this
 # system, write SHA256SUMS, then run the smoke test on the BUILT binary (it must pass).
 #
+#   All:     dist/videoconduit-desktop-browser-extension-<v>.zip and .xpi (linted with $WEB_EXT)
 #   Linux:   dist/videoconduit-desktop/, dist/videoconduit-desktop-<v>-linux-<arch>.tar.gz,
 #            dist/videoconduit-desktop_<v>_<debarch>.deb
 #   macOS:   dist/VideoConduit Desktop.app, dist/videoconduit-desktop-<v>-macos-<arch>.dmg
@@ -65,6 +66,16 @@ MINGW* | MSYS* | CYGWIN*)
     artefacts+=("$NAME-$VERSION-windows-setup.exe")
     ;;
 esac
+
+step "Browser extension (.zip for the Chrome Web Store, unsigned .xpi for Firefox)"
+while read -r package; do artefacts+=("$(basename "$package")"); done \
+    < <("$PY" packaging/make_extension.py "$DIST")
+if [[ -n "${WEB_EXT:-}" ]]; then
+    lint_dir=$(mktemp -d)
+    "$PY" -m zipfile -e "$DIST/${artefacts[-1]}" "$lint_dir"
+    "$WEB_EXT" lint --source-dir "$lint_dir" --warnings-as-errors
+    rm -rf "$lint_dir"
+fi
 
 step "Checksums"
 (cd "$DIST" && if command -v sha256sum >/dev/null; then sha256sum "${artefacts[@]}"; else

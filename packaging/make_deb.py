@@ -9,6 +9,8 @@ Layout of the package:
   /usr/share/metainfo/<APP_ID>.metainfo.xml  AppStream, with a <release> for this version
   /usr/share/icons/hicolor/<N>x<N>/apps/<APP_ID>.png and scalable/apps/<APP_ID>.svg
   /usr/share/doc/videoconduit-desktop/copyright
+  /etc/chromium/native-messaging-hosts/com.videoconduit.desktop.json, and the same for Chrome,
+  Brave, Edge, Vivaldi and Firefox (app.browser.manifests.BROWSERS): the browser extension's host
 
 Depends are computed with dpkg-shlibdeps from every ELF file in the bundle, so they name exactly
 the system libraries the bundle leaves to the host (see HOST_LIBRARY in videoconduit.spec). The
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import APP_ID, __version__  # noqa: E402
+from app.browser.manifests import system_manifests  # noqa: E402
 
 PACKAGE = "videoconduit-desktop"
 INSTALL_DIR = Path("opt") / PACKAGE
@@ -85,6 +88,13 @@ def run(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:  # type:
     return subprocess.run(args, check=True, text=True, **kwargs)
 
 
+def browser_files() -> dict[Path, str]:
+    """Package path (relative to the root) → content of the system-wide native-messaging host
+    manifests; the .rpm stages the same list."""
+    executable = "/" + (INSTALL_DIR / PACKAGE).as_posix()
+    return {Path(str(path).lstrip("/")): text for path, text in system_manifests(executable).items()}
+
+
 def stage(bundle: Path, icons: Path, root: Path) -> None:
     shutil.copytree(bundle, root / INSTALL_DIR, symlinks=True)
     launcher = root / "usr" / "bin" / PACKAGE
@@ -98,6 +108,9 @@ def stage(bundle: Path, icons: Path, root: Path) -> None:
     (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(
         metainfo_for_version(metainfo, __version__), encoding="utf-8")
     shutil.copytree(icons / "hicolor", share / "icons" / "hicolor")
+    for path, text in browser_files().items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
     doc = share / "doc" / PACKAGE
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(COPYRIGHT, encoding="utf-8")
@@ -167,6 +180,9 @@ def write_control(root: Path) -> None:
     }
     control = "".join(f"{key}: {value}\n" for key, value in fields.items() if value)
     (root / "DEBIAN" / "control").write_text(control, encoding="utf-8")
+    # Files under /etc are the administrator's: dpkg keeps local edits on upgrade.
+    conffiles = sorted("/" + path.as_posix() for path in browser_files() if path.parts[0] == "etc")
+    (root / "DEBIAN" / "conffiles").write_text("".join(f"{path}\n" for path in conffiles))
 
 
 def build(bundle: Path, icons: Path, out: Path) -> Path:

@@ -236,6 +236,15 @@ def canonical_url(url: str) -> str:
         return url
 
 
+def web_link(url: str) -> str | None:
+    """The canonical form of `url` when it is a usable http(s) link, else None (the check the
+    browser hand-over applies to each link it is given)."""
+    try:
+        return _parse_http(url.strip())
+    except Exception:  # noqa: BLE001 — any input; never raise
+        return None
+
+
 def normalize_url(url: str) -> str:
     """The de-duplication key: the canonical form itself, so that copies of one link that differ
     in tracking parameters, fragment, host spelling or YouTube form have one key."""

@@ -8,12 +8,14 @@ its banners into ``window.banner_area``.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -31,8 +33,10 @@ from app.ui.actions import QueueActions
 from app.ui.add_dialog import AddDialog
 from app.ui.bridge import EngineBridge
 from app.ui.clipboard_watch import ClipboardWatch
+from app.ui.held_links import HeldLinksBar, HeldReport
 from app.ui.intake import LinkIntake
 from app.ui.options_strip import OptionsStrip
+from app.ui.os_links import OsLinks
 from app.ui.queue_model import QueueModel
 from app.ui.queue_view import QueueView
 from app.ui.status_bar import AccountStatusBar
@@ -81,6 +85,8 @@ class MainWindow(QMainWindow):
         self.banner_area = QVBoxLayout(banner_holder)  # the Presenter's banners go here
         self.banner_area.setContentsMargins(8, 4, 8, 0)
         self.banner_area.setSpacing(4)
+        self.held_links = HeldLinksBar(self.options_strip.options, self.intake.add_text, banner_holder)
+        self.banner_area.addWidget(self.held_links)
         layout.addWidget(banner_holder)
         layout.addWidget(self.options_strip)
         self.view = QueueView(self.model, central)
@@ -92,6 +98,11 @@ class MainWindow(QMainWindow):
         self.tray = self._make_tray()
         self.intake.watch(self)
         self.intake.watch(self.view.viewport())
+        # macOS hands videoconduit:// links (and links dropped on the Dock) to the application.
+        # Only there: an application-wide filter sees every event of every widget.
+        self.os_links = OsLinks(self.receive_links, self)
+        if sys.platform == "darwin":
+            QApplication.instance().installEventFilter(self.os_links)
         self.clipboard_watch = ClipboardWatch(self, self.intake.add_text,
                                               lambda: self.context.settings.clipboard_autofill)
 
@@ -134,6 +145,7 @@ class MainWindow(QMainWindow):
         bridge.itemsReordered.connect(self._items_reordered)
         bridge.accountChanged.connect(self.show_account)
         self.intake.reported.connect(lambda message, _report: self.status.show_report(message))
+        self.options_strip.optionsChanged.connect(self.held_links.refresh_cost)
         self.view.selectionModel().selectionChanged.connect(self._refresh)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(lambda _index: self._open_selected_file())
@@ -223,9 +235,13 @@ class MainWindow(QMainWindow):
         self.add_dialog.raise_()
         return self.add_dialog
 
-    def receive_links(self, text: str) -> IntakeReport | None:
-        """Links handed over by a later launch: queue them and come to the front."""
-        report = self.intake.add_text(text) if text.strip() else None
+    def receive_links(self, text: str, source: str = "launch") -> IntakeReport | HeldReport | None:
+        """Links handed over by a later launch or a browser: queue them, or hold them for the
+        person's OK (app.ui.held_links), and come to the front."""
+        if self.context.holds_links_from(source) and text.strip():
+            report: IntakeReport | HeldReport | None = self.held_links.hold(text)
+        else:
+            report = self.intake.add_text(text) if text.strip() else None
         self.show_and_raise()
         return report
 

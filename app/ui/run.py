@@ -17,7 +17,7 @@ log = logging.getLogger("app.ui")
 
 
 def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = None, *,
-               quit_when_done: bool, screenshot: Path | None, argv: list[str],
+               held: list[str] | None = None, quit_when_done: bool, screenshot: Path | None, argv: list[str],
                print_progress: bool = False) -> int:
     """`owner` holds this queue's lock; links from later launches reach the window through it."""
     import qasync
@@ -47,11 +47,12 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        return loop.run_until_complete(_session(context, urls, owner, quit_when_done, screenshot))
+        return loop.run_until_complete(_session(context, urls, owner, quit_when_done, screenshot,
+                                                held or []))
 
 
 async def _session(context: AppContext, urls: list[str], owner: QueueOwner | None,
-                   quit_when_done: bool, screenshot: Path | None) -> int:
+                   quit_when_done: bool, screenshot: Path | None, held: list[str]) -> int:
     from app.ui.main_window import MainWindow
     from app.ui.presenter import Presenter
 
@@ -66,6 +67,8 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
         window.show()
         if urls:
             window.intake.add_text("\n".join(urls))
+        if held:  # this launch came from a videoconduit:// link
+            window.receive_links("\n".join(held), "scheme")
         if owner is not None:
             await owner.serve(window.receive_links, kind="window")
         if quit_when_done:

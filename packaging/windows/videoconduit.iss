@@ -55,5 +55,18 @@ Type: filesandordirs; Name: "{app}\_internal"
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
+[Registry]
+; videoconduit://add?url=… (bookmarklet, web pages): the app holds such links for the person's OK.
+Root: HKA; Subkey: "Software\Classes\videoconduit"; ValueType: string; ValueName: ""; ValueData: "URL:VideoConduit Desktop"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\videoconduit"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\videoconduit\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\videoconduit\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+
 [Run]
+; The browser extension's native-messaging host: the app writes its manifests and registry keys
+; from its one list of browsers (app/browser/manifests.py), and removes them on uninstall.
+Filename: "{app}\{#AppExe}"; Parameters: "--install-browser-integration"; Flags: runhidden waituntilterminated
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[UninstallRun]
+Filename: "{app}\{#AppExe}"; Parameters: "--remove-browser-integration"; Flags: runhidden waituntilterminated; RunOnceId: "RemoveBrowserIntegration"

@@ -5,6 +5,8 @@ in the system libraries that Qt needs from the host."""
 from __future__ import annotations
 
 import configparser
+import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -101,3 +103,16 @@ def test_depends_on_the_host_libraries_qt_loads(built_deb):
 
 def test_deb_stays_under_90_mb(built_deb):
     assert built_deb.stat().st_size <= DEB_SIZE_LIMIT_BYTES
+
+
+def test_the_browsers_find_a_host_manifest_naming_the_installed_program(installed):
+    """Every supported browser's system-wide folder holds our host manifest, and its path is the
+    program the package installs."""
+    from app.browser import manifests
+
+    for browser in manifests.BROWSERS:
+        manifest = installed / browser.linux_system.lstrip("/") / manifests.MANIFEST_FILE
+        data = json.loads(manifest.read_text())
+        assert data["name"] == manifests.HOST_NAME
+        program = installed / data["path"].lstrip("/")
+        assert program.is_file() and os.access(program, os.X_OK), data["path"]

@@ -84,3 +84,26 @@ def test_sha256sums_match_the_artefacts_beside_them(frozen_app):
         digest, name = line.split(maxsplit=1)
         artefact = DIST / name.lstrip("*")
         assert hashlib.sha256(artefact.read_bytes()).hexdigest() == digest, f"{name} changed"
+
+
+def test_the_browser_extension_packages_are_built_and_checksummed():
+    """`make package` packs the extension: a .zip for the Chrome Web Store and an .xpi for
+    Firefox (both without the unpacked extension's `key`), each listed in SHA256SUMS."""
+    import json
+    import zipfile
+
+    from app.browser import manifests
+    from tests.packaging.conftest import DIST, missing_artefact
+
+    packages = sorted(DIST.glob("videoconduit-desktop-browser-extension-*.[zx][ip][pi]"))
+    if len(packages) != 2:
+        missing_artefact("browser extension .zip/.xpi")
+    sums = (DIST / "SHA256SUMS").read_text()
+    for package in packages:
+        assert package.name in sums
+        with zipfile.ZipFile(package) as archive:
+            manifest = json.loads(archive.read("manifest.json"))
+            assert "background.js" in archive.namelist()
+        assert "key" not in manifest
+        if package.suffix == ".xpi":
+            assert manifest["browser_specific_settings"]["gecko"]["id"] == manifests.GECKO_ID

@@ -43,9 +43,11 @@ class Report:
 @dataclass
 class Recorder:
     texts: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
 
-    def __call__(self, text: str) -> Report:
+    def __call__(self, text: str, source: str = "launch") -> Report:
         self.texts.append(text)
+        self.sources.append(source)
         lines = [line for line in text.splitlines() if line]
         return Report(added=tuple(range(len(lines) - 1)), skipped_total=1 if len(lines) > 1 else 0)
 
@@ -140,7 +142,7 @@ def test_a_later_claim_hands_its_links_over_and_gets_the_counts(serving, databas
     result = claim_queue(database, ["https://a.example/1", "https://b.example/2"], where="here")
     assert isinstance(result, HandOff)
     assert serving.received.texts == ["https://a.example/1\nhttps://b.example/2"]
-    assert result.reply == {"ok": True, "owner": "console", "queued": 1, "skipped": 1}
+    assert result.reply == {"ok": True, "owner": "console", "queued": 1, "skipped": 1, "held": 0}
     assert result.sentence == ("VideoConduit Desktop is already running for here: "
                                "handed it 2 links (1 queued, 1 skipped).")
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import FORMATS, MAX_CONCURRENCY, QUALITIES
+from app.ui.dialogs.browser_section import BrowserSection
 from app.ui.dialogs.settings_parts import KeySection, labelled, service_address_is_safe, url_is_valid
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class SettingsDialog(QDialog):
         self.close_to_tray = labelled(QCheckBox(
             _tr("Keep downloading in the system tray when the window is closed"), self))
         self.close_to_tray.setChecked(settings.close_to_tray)
+        self.browser_section = BrowserSection(settings, self)
         behaviour = QGroupBox(_tr("Behaviour"), self)
         behaviour_layout = QVBoxLayout(behaviour)
         for box in (self.notifications, self.clipboard, self.close_to_tray):
@@ -114,8 +116,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(12)
-        for part in (downloads, behaviour, self.key_section, self.advanced_toggle, self.advanced,
-                     self.error, buttons):
+        for part in (downloads, behaviour, self.browser_section, self.key_section,
+                     self.advanced_toggle, self.advanced, self.error, buttons):
             layout.addWidget(part)
 
     def _choices(self, name: str, values: tuple[str, ...], current: str | None) -> QComboBox:
@@ -166,6 +168,7 @@ class SettingsDialog(QDialog):
         settings.notifications = self.notifications.isChecked()
         settings.clipboard_autofill = self.clipboard.isChecked()
         settings.close_to_tray = self.close_to_tray.isChecked()
+        self.browser_section.apply(settings)
         settings.api_base = self.api_base_edit.text().strip()
         settings.billing_url = self.billing_edit.text().strip()
         try:
