@@ -6,17 +6,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.api.models import AUDIO_ONLY_CREDITS, VIDEO_CREDITS, DownloadOptions
 from app.settings import FORMATS, QUALITIES, Settings
+from app.ui.i18n import tr_n
 from app.ui.widgets import ElidingLabel
 
 log = logging.getLogger(__name__)
 
 _AUDIO_FORMATS = ("mp3", "m4a")
-_FORMAT_LABELS = {"mp4": "MP4", "webm": "WebM", "mp3": "MP3 (audio)", "m4a": "M4A (audio)"}
+_FORMAT_LABELS = {"mp4": "MP4", "webm": "WebM", "mp3": QT_TRANSLATE_NOOP("OptionsStrip", "MP3 (audio)"),
+                  "m4a": QT_TRANSLATE_NOOP("OptionsStrip", "M4A (audio)")}
 
 
 class OptionsStrip(QWidget):
@@ -35,7 +37,7 @@ class OptionsStrip(QWidget):
         self.format_box.setAccessibleName(self.tr("Format"))
         self.format_box.addItem(self.tr("Automatic"), None)
         for fmt in FORMATS:
-            self.format_box.addItem(_FORMAT_LABELS.get(fmt, fmt), fmt)
+            self.format_box.addItem(self.tr(_FORMAT_LABELS.get(fmt, fmt)), fmt)
         self.quality_box = QComboBox(self)
         self.quality_box.setAccessibleName(self.tr("Quality"))
         for quality in QUALITIES:
@@ -91,10 +93,8 @@ class OptionsStrip(QWidget):
         if waiting_items <= 0:
             text = self.tr("Queue: nothing waiting to be sent")
         else:
-            credits = (self.tr("~1 credit") if waiting_credits == 1
-                       else self.tr("~{n} credits").format(n=waiting_credits))
-            items = (self.tr("1 waiting item") if waiting_items == 1
-                     else self.tr("{n} waiting items").format(n=waiting_items))
+            credits = tr_n("OptionsStrip", waiting_credits, "~%n credit", "~%n credits")
+            items = tr_n("OptionsStrip", waiting_items, "%n waiting item", "%n waiting items")
             text = self.tr("Queue: {credits} for {items}").format(credits=credits, items=items)
         self.estimate_label.setText(text)
 
