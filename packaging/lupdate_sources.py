@@ -1,4 +1,4 @@
-"""Copies of app/ui for pyside6-lupdate, with every message spelled the way lupdate reads it.
+"""Copies of app/ui (and app/keys.py) for pyside6-lupdate, every message spelled as lupdate reads it.
 
     python packaging/lupdate_sources.py OUT_DIR   (prints the copies' paths, one a line)
 
@@ -42,7 +42,8 @@ def lupdate_copy(text: str) -> str:
 
 
 def main(out: Path) -> None:
-    for source in sorted((ROOT / "app" / "ui").rglob("*.py")):
+    # app/keys.py: the key format reasons the key dialog shows.
+    for source in [*sorted((ROOT / "app" / "ui").rglob("*.py")), ROOT / "app" / "keys.py"]:
         relative = source.relative_to(ROOT)
         copy = out / relative
         copy.parent.mkdir(parents=True, exist_ok=True)
