@@ -486,14 +486,14 @@
         <location filename="../../app/ui/options_strip.py" line="107"/>
         <source>%n waiting items</source>
         <translation>
-            <numerusform>%n wartenden Eintrag</numerusform>
-            <numerusform>%n wartende Einträge</numerusform>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../app/ui/options_strip.py" line="108"/>
         <source>Queue: {credits} for {items}</source>
-        <translation>Warteschlange: {credits} für {items}</translation>
+        <translation>Wartend: {items} · {credits}</translation>
     </message>
 </context>
 <context>
@@ -958,7 +958,7 @@
     <message>
         <location filename="../../app/ui/dialogs/settings_parts.py" line="64"/>
         <source>Buy credits or change your plan…</source>
-        <translation>Credits kaufen oder Tarif wechseln…</translation>
+        <translation>Credits und Tarif…</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs/settings_parts.py" line="65"/>
@@ -1157,53 +1157,53 @@
         <translation>PB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="28"/>
+        <location filename="../../app/ui/formatting.py" line="38"/>
         <source>unknown size</source>
         <translation>Größe unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="49"/>
+        <location filename="../../app/ui/formatting.py" line="55"/>
         <source>{size}/s</source>
         <translation>{size}/s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="56"/>
+        <location filename="../../app/ui/formatting.py" line="62"/>
         <source>{done} of {total}</source>
         <translation>{done} von {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="73"/>
+        <location filename="../../app/ui/formatting.py" line="79"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="77"/>
+        <location filename="../../app/ui/formatting.py" line="83"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="78"/>
-        <location filename="../../app/ui/formatting.py" line="81"/>
+        <location filename="../../app/ui/formatting.py" line="84"/>
+        <location filename="../../app/ui/formatting.py" line="87"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="84"/>
+        <location filename="../../app/ui/formatting.py" line="90"/>
         <source>{d} days</source>
         <translation>{d} Tage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="86"/>
+        <location filename="../../app/ui/formatting.py" line="92"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="87"/>
+        <location filename="../../app/ui/formatting.py" line="93"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="93"/>
+        <location filename="../../app/ui/formatting.py" line="99"/>
         <source>{duration} left</source>
         <translation>noch {duration}</translation>
     </message>
@@ -1307,12 +1307,12 @@
     <message>
         <location filename="../../app/ui/item_text.py" line="64"/>
         <source>Processing on VideoConduit</source>
-        <translation>In Bearbeitung bei VideoConduit</translation>
+        <translation>In Arbeit bei VideoConduit</translation>
     </message>
     <message>
         <location filename="../../app/ui/item_text.py" line="65"/>
         <source>Processing on VideoConduit {percent}</source>
-        <translation>In Bearbeitung bei VideoConduit {percent}</translation>
+        <translation>In Arbeit bei VideoConduit {percent}</translation>
     </message>
     <message>
         <location filename="../../app/ui/item_text.py" line="69"/>

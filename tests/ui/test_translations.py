@@ -183,3 +183,14 @@ def test_plurals_read_right_in_german_and_english(german) -> None:
         "1 Download abgeschlossen · 2 fehlgeschlagen"
     QCoreApplication.removeTranslator(german)
     assert BatchSummary(completed=1, failed=2).message() == "1 download finished · 2 failed"
+
+
+def test_numbers_follow_the_language_of_the_ui() -> None:
+    from app.ui.formatting import format_bytes, format_speed, set_number_locale
+
+    previous = set_number_locale(QLocale("de"))
+    try:
+        assert format_bytes(1_500_000) == "1,50 MB"
+    finally:
+        set_number_locale(previous)
+    assert format_speed(1_250_000) == "1.25 MB/s"
