@@ -128,9 +128,12 @@ def details_text(item: Item, account_state: AccountState = AccountState.READY,
     waiting = waiting_text(item)
     if waiting and state in (ItemState.WAITING, ItemState.PAUSED, ItemState.SUBMITTING):
         return waiting
+    held = account_wait_text(account_state)  # a rate limit holds even a row being sent
+    if held and state in (ItemState.WAITING, ItemState.SUBMITTING):
+        return held
     if state is ItemState.WAITING:
-        return account_wait_text(account_state) or tr_n(
-            "item_text", item.credit_cost, "In line · costs %n credit", "In line · costs %n credits")
+        return tr_n("item_text", item.credit_cost, "In line · costs %n credit",
+                    "In line · costs %n credits")
     if state in (ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING) and folder:
         return _tr("To {folder}").format(folder=shown_folder(Path(folder)))
     return ""
