@@ -1365,7 +1365,7 @@
         <translation>Nicht bestätigt: {problem}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/item_text.py" line="132"/>
+        <location filename="../../app/ui/item_text.py" line="135"/>
         <source>In line · costs %n credits</source>
         <translation>
             <numerusform>In der Warteschlange · kostet %n Credit</numerusform>
@@ -1373,42 +1373,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="135"/>
+        <location filename="../../app/ui/item_text.py" line="138"/>
         <source>To {folder}</source>
         <translation>Nach {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="146"/>
+        <location filename="../../app/ui/item_text.py" line="149"/>
         <source>Waiting for the rate limit to lift</source>
-        <translation>Wartet, bis das Anfragelimit aufgehoben ist</translation>
+        <translation>Wartet auf das Anfragelimit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="148"/>
+        <location filename="../../app/ui/item_text.py" line="151"/>
         <source>Waiting for VideoConduit to recover</source>
-        <translation>Wartet, bis VideoConduit wieder läuft</translation>
+        <translation>Wartet auf VideoConduit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="164"/>
+        <location filename="../../app/ui/item_text.py" line="167"/>
         <source>In {folder}</source>
         <translation>In {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="171"/>
+        <location filename="../../app/ui/item_text.py" line="174"/>
         <source>The service said: {detail}</source>
         <translation>Der Dienst meldet: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="173"/>
+        <location filename="../../app/ui/item_text.py" line="176"/>
         <source>What VideoConduit rejected:</source>
         <translation>Was VideoConduit abgelehnt hat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="179"/>
+        <location filename="../../app/ui/item_text.py" line="182"/>
         <source>Saved as {path}</source>
         <translation>Gespeichert als {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_text.py" line="181"/>
+        <location filename="../../app/ui/item_text.py" line="184"/>
         <source>This type of file can run programs on your computer; Open file asks before opening it.</source>
         <translation>Dieser Dateityp kann Programme auf Ihrem Computer ausführen; „Datei öffnen“ fragt vor dem Öffnen nach.</translation>
     </message>
