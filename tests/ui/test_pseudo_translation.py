@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStatusBar,
     QWidget,
 )
 
@@ -121,6 +122,8 @@ def widget_texts(top: QWidget) -> Iterator[tuple[str, str]]:
                 yield "combo entry", widget.itemText(index)
         elif isinstance(widget, QGroupBox):
             yield "group title", widget.title()
+        elif isinstance(widget, QStatusBar):
+            yield "status message", widget.currentMessage()
     for action in top.findChildren(QAction):
         if not action.isSeparator():
             yield "action", action.text().replace("&", "")
@@ -239,6 +242,63 @@ def test_every_visible_text_of_the_window_rows_dialogs_and_banners_is_translated
     look()
     qtbot.waitUntil(lambda: "credits" in presenter.banners, timeout=15_000)
     look()
+
+    unique = sorted(set(seen))
+    assert unique == [], "not translatable:\n" + "\n".join(f"{w}: {t!r}" for w, t in unique)
+
+
+def test_problems_reports_and_questions_are_translated_too(pseudo, running_app, qtbot, monkeypatch):
+    """The other half of the walk: what a drop reports, a full disk, an unconfirmed submit, the
+    service in trouble, a missing key, the question before quitting, the tray's words."""
+    from app.ui.tray import BatchSummary, overall_progress
+    from tests.ui.test_presenter_item_errors import pretend_the_disk_is_full
+    from tests.ui.test_window_unconfirmed import GATEWAY_PAGE
+
+    app, window = running_app, running_app.window
+    presenter = window.presenter
+    seen: list[tuple[str, str]] = []
+
+    def look(*extra: QWidget) -> None:
+        seen.extend(untranslated(app, [*visible_windows(), *extra]))
+
+    window.intake.add_text("https://video.example/watch/a\nhttps://video.example/watch/a\n"
+                           "ftp://x.example/y\nnot a link")
+    look()  # "Queued 1 link · skipped 3 (…)" in the status bar
+    app.wait_for_items(lambda items: all(i.state.is_finished for i in items), 20)
+
+    pretend_the_disk_is_full(monkeypatch, app.download_dir)
+    app.engine.add_urls(["https://video.example/watch/too-big"])
+    qtbot.waitUntil(lambda: any(name != "sandbox" for name in presenter.banners), timeout=15_000)
+    look()
+    monkeypatch.undo()
+
+    app.engine.pipeline.submitter.patience = 1.0  # ten minutes in production
+    app.sandbox.admin.queue_faults("/v1/download", [GATEWAY_PAGE], "POST")
+    app.engine.add_urls(["https://video.example/watch/lost-answer"])
+    app.wait_for_items(lambda items: items[-1].state is ItemState.UNCONFIRMED, 20)
+    look()
+
+    app.sandbox.admin.queue_faults("/v1/jobs", [{"status": 503, "body": ""}] * 3, "GET")
+    app.engine.add_urls(["https://video.example/watch/trouble"])
+    qtbot.waitUntil(lambda: "trouble" in presenter.banners, timeout=15_000)
+    look()
+    qtbot.waitUntil(lambda: "trouble" not in presenter.banners, timeout=30_000)
+
+    app.engine.set_api_key(None)
+    app.engine.add_urls(["https://video.example/watch/no-key"])
+    qtbot.waitUntil(lambda: app.engine.account.state.name == "WAITING_FOR_KEY", timeout=10_000)
+    look()
+
+    window._ask_before_quitting(2)
+    qtbot.waitUntil(lambda: window.quit_dialog is not None and window.quit_dialog.isVisible(),
+                    timeout=3000)
+    look(window.quit_dialog)
+    window.quit_dialog.close()
+
+    service = service_words(app)
+    for text in (overall_progress(app.engine.items), BatchSummary(1, 2).message()):
+        if re.search(r"[^\W\d_]", untranslatable(text, service)):
+            seen.append(("tray", text))
 
     unique = sorted(set(seen))
     assert unique == [], "not translatable:\n" + "\n".join(f"{w}: {t!r}" for w, t in unique)
