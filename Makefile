@@ -19,10 +19,12 @@ test: venv
 	$(VENV)/bin/mypy app/api app/engine
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Regenerates resources/screenshots/ from the real engine and sandbox (offscreen).
+# Regenerates resources/screenshots/ (English) and resources/screenshots/de/ (German) from the
+# real engine and sandbox (offscreen).
+SCREENSHOT_TESTS := tests/ui/test_window_screenshots.py tests/ui/test_presenter_screenshots.py
 screenshots: venv
-	VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/test_window_screenshots.py tests/ui/test_presenter_screenshots.py \
-		tests/ui/test_browser_links.py
+	VIDEOCONDUIT_LANG=en VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q $(SCREENSHOT_TESTS) tests/ui/test_browser_links.py
+	VIDEOCONDUIT_LANG=de VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q $(SCREENSHOT_TESTS)
 
 bench: venv
 	$(PY) -m tests.perf $(ARGS)

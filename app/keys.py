@@ -18,6 +18,10 @@ import keyring.backend
 from keyring.backends import chainer, fail
 from keyring.errors import PasswordDeleteError
 
+# The reasons below are marked for translation (the key dialog translates them; the CLI prints
+# them as they are); the marker only returns its text.
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = "VideoConduit Desktop"
@@ -50,16 +54,16 @@ def validate_key_format(key: str) -> str | None:
     """None if `key` (after stripping whitespace) looks like an API key, else a friendly reason."""
     key = normalize_key(key)
     if not key:
-        return "Paste your API key."
+        return QT_TRANSLATE_NOOP("keys", "Paste your API key.")
     if not key.startswith(KEY_PREFIX):
-        return f"An API key starts with {KEY_PREFIX}"
+        return QT_TRANSLATE_NOOP("keys", "An API key starts with vc_")
     body = key[len(KEY_PREFIX) :]
     if any(ch.isspace() for ch in body):
-        return "An API key has no spaces in it — copy it again in one piece."
+        return QT_TRANSLATE_NOOP("keys", "An API key has no spaces in it — copy it again in one piece.")
     if len(body) < MIN_KEY_BODY_LENGTH:
-        return "This key is too short — copy the whole key."
+        return QT_TRANSLATE_NOOP("keys", "This key is too short — copy the whole key.")
     if not _KEY_BODY.fullmatch(body):
-        return "An API key contains only letters, digits, '-' and '_'."
+        return QT_TRANSLATE_NOOP("keys", "An API key contains only letters, digits, '-' and '_'.")
     return None
 
 

@@ -7,17 +7,18 @@
 #   bash packaging/update_translations.sh          # every existing language, or de if none
 #   LANGS="de fr" bash packaging/update_translations.sh
 #
-# Why the copies: the UI wraps QCoreApplication.translate("<Context>", text) in a module-level
-# `_tr(text)` helper per file, which lupdate cannot follow (it would file every such string under
-# an empty context, which no lookup at run time asks for). So lupdate reads copies in which each
-# `_tr(` call is spelled out as the helper's own translate("<Context>", ...) call, on the same
-# line, and the locations in the .ts are pointed back at the real files afterwards.
+# lupdate reads copies of app/ui made by packaging/lupdate_sources.py (it says why), and the
+# locations in the .ts are pointed back at the real files afterwards. After a merge that brought
+# new strings: run this, translate what is "unfinished" (Qt Linguist, or any editor), run it again
+# to compile, and `pytest tests/ui/test_translations.py` says whether anything is left.
+#
+#   OUT=dir: write the .ts/.qm there instead (the pseudo-translation test does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=${BIN:-.venv/bin}
-OUT=resources/translations
-COPIES=build/lupdate-sources
+OUT=${OUT:-resources/translations}
+COPIES=${COPIES:-build/lupdate-sources}
 mkdir -p "$OUT"
 if [[ -z "${LANGS:-}" ]]; then
     LANGS=$(find "$OUT" -name 'videoconduit_*.ts' | sed -E 's/.*videoconduit_(.*)\.ts/\1/' | sort)
@@ -25,19 +26,7 @@ if [[ -z "${LANGS:-}" ]]; then
 fi
 
 rm -rf "$COPIES"
-sources=()
-while IFS= read -r file; do
-    copy="$COPIES/$file"
-    mkdir -p "$(dirname "$copy")"
-    context=$(grep -A1 '^def _tr(' "$file" | grep -oP 'translate\("\K[^"]+' || true)
-    if [[ -n $context ]]; then
-        sed -E "/^def _tr\(/! s/(^|[^A-Za-z0-9_.])_tr\(/\1QCoreApplication.translate(\"$context\", /g" \
-            "$file" >"$copy"
-    else
-        cp "$file" "$copy"
-    fi
-    sources+=("$copy")
-done < <(find app/ui -name '*.py' | sort)
+mapfile -t sources < <("$BIN/python" packaging/lupdate_sources.py "$COPIES")
 
 for lang in $LANGS; do
     ts="$OUT/videoconduit_$lang.ts"

@@ -37,7 +37,7 @@ class AddDialog(QDialog):
         self.add_button = buttons.addButton(self.tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setDefault(True)
         self.add_button.setEnabled(False)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         self.editor.textChanged.connect(

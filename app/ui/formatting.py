@@ -9,10 +9,23 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-_UNITS = ("B", "KB", "MB", "GB", "TB", "PB")
+# Translatable: French says "Mo", for one.
+_UNITS = (QT_TRANSLATE_NOOP("formatting", "B"), QT_TRANSLATE_NOOP("formatting", "KB"),
+          QT_TRANSLATE_NOOP("formatting", "MB"), QT_TRANSLATE_NOOP("formatting", "GB"),
+          QT_TRANSLATE_NOOP("formatting", "TB"), QT_TRANSLATE_NOOP("formatting", "PB"))
 _STEP = 1000  # decimal units, as GNOME, macOS and download managers show them
+
+# "1.5 MB"; "1,5 MB" once the UI speaks German (set_number_locale, at start-up).
+_numbers = QLocale.c()
+
+
+def set_number_locale(locale: QLocale) -> QLocale:
+    """Decimals as the UI's language writes them; returns the previous locale."""
+    global _numbers
+    previous, _numbers = _numbers, QLocale(locale)
+    return previous
 
 
 def _tr(text: str) -> str:
@@ -24,18 +37,15 @@ def format_bytes(size: int | float | None) -> str:
     if size is None or size < 0 or math.isnan(size):
         return _tr("unknown size")
     if size < _STEP:
-        return f"{int(size)} B"
+        return f"{int(size)} {_tr(_UNITS[0])}"
     value = float(size)
     for unit in _UNITS[1:]:
         value /= _STEP
         # 999.96 MB would print as "1000 MB": such values belong to the next unit.
         if round(value) < _STEP or unit == _UNITS[-1]:
             break
-    if round(value, 1) >= 100:
-        return f"{value:.0f} {unit}"
-    if round(value, 2) >= 10:
-        return f"{value:.1f} {unit}"
-    return f"{value:.2f} {unit}"
+    digits = 0 if round(value, 1) >= 100 else 1 if round(value, 2) >= 10 else 2
+    return f"{_numbers.toString(value, 'f', digits)} {_tr(unit)}"
 
 
 def format_speed(bytes_per_second: float | None) -> str:

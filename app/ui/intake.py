@@ -16,26 +16,32 @@ from PySide6.QtWidgets import QWidget
 
 from app.api.models import DownloadOptions
 from app.engine.model import IntakeReport
+from app.ui.i18n import tr_n
 from app.ui.queue_model import ITEM_IDS_MIME
 
 # What browsers, file managers and editors put on a drag or the clipboard when it holds links.
 LINK_FORMATS = ("text/x-moz-url", "text/uri-list", "text/html", "text/plain")
 
 # Skip reasons → a phrase for one and for many, in the order they are listed.
-_REASONS = {
-    "already_queued": ("{n} already in the queue", "{n} already in the queue"),
-    "repeated": ("{n} repeated", "{n} repeated"),
-    "not_http": ("{n} not a web link", "{n} not web links"),
-    "junk": ("{n} not a link", "{n} not links"),
-}
+def _reason(reason: str, n: int) -> str:
+    """Why links of a drop were skipped: "2 not web links"."""
+    if reason == "already_queued":
+        return tr_n("intake", n, "%n already in the queue", "%n already in the queue")
+    if reason == "repeated":
+        return tr_n("intake", n, "%n repeated", "%n repeated")
+    if reason == "not_http":
+        return tr_n("intake", n, "%n not a web link", "%n not web links")
+    if reason == "junk":
+        return tr_n("intake", n, "%n not a link", "%n not links")
+    return tr_n("intake", n, "%n skipped", "%n skipped")
+
+
+# The order reasons are listed in.
+_REASONS = ("already_queued", "repeated", "not_http", "junk")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("intake", text)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return _tr(one if n == 1 else many).format(n=n)
 
 
 def link_payload(mime: QMimeData | None) -> dict[str, bytes]:
@@ -60,18 +66,17 @@ def report_message(report: IntakeReport) -> str:
     if not added and not skipped and not report.not_added:
         return _tr("No links found — drop or paste web links (https://…)")
     if report.not_added:
-        head = _count(report.not_added,
-                      "{n} link was not added: the queue could not be saved",
-                      "{n} links were not added: the queue could not be saved")
+        head = tr_n("intake", report.not_added,
+                    "%n link was not added: the queue could not be saved",
+                    "%n links were not added: the queue could not be saved")
         if report.not_added_reason:
             head = _tr("{head} ({reason})").format(head=head, reason=report.not_added_reason)
     else:
-        head = (_count(added, "Queued {n} link", "Queued {n} links") if added
+        head = (tr_n("intake", added, "Queued %n link", "Queued %n links") if added
                 else _tr("Nothing new queued"))
     if not skipped:
         return head
-    reasons = [_count(n, *_REASONS.get(reason, ("{n} skipped", "{n} skipped")))
-               for reason, n in _ordered(report.skipped)]
+    reasons = [_reason(reason, n) for reason, n in _ordered(report.skipped)]
     return _tr("{head} · skipped {n} ({reasons})").format(
         head=head, n=skipped, reasons=", ".join(reasons))
 

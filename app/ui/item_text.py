@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from PySide6.QtCore import QCoreApplication
 
 from app.engine.filenames import is_dangerous
-from app.engine.model import Item, ItemState, WaitReason
+from app.engine.model import AccountState, Item, ItemState, WaitReason
 from app.ui.formatting import (
     format_bytes,
     format_eta,
@@ -19,7 +19,8 @@ from app.ui.formatting import (
     format_progress,
     format_speed,
 )
-from app.ui.problem_text import describe_problem, unconfirmed_text, waiting_text
+from app.ui.i18n import tr_n
+from app.ui.problem_text import describe_problem, unconfirmed_text, waiting_text, waiting_text_for
 
 SEPARATOR = " · "
 
@@ -114,11 +115,11 @@ def size_text(item: Item) -> str:
     return ""
 
 
-def details_text(item: Item) -> str:
-    """The last column: speed and time left, or the problem, or what a waiting item waits for."""
+def details_text(item: Item, account_state: AccountState = AccountState.READY,
+                 folder: str | None = None) -> str:
+    """The last column: what the progress bar does not say. Where the file is going while it is
+    on its way, why a waiting row waits, the problem of a failed one, where a finished one is."""
     state = item.state
-    if state is ItemState.DOWNLOADING:
-        return speed_and_eta(item)
     if state in (ItemState.FAILED, ItemState.UNCONFIRMED):
         return describe_problem(item) or ""
     if state is ItemState.COMPLETED:
@@ -127,22 +128,43 @@ def details_text(item: Item) -> str:
     waiting = waiting_text(item)
     if waiting and state in (ItemState.WAITING, ItemState.PAUSED, ItemState.SUBMITTING):
         return waiting
+    held = account_wait_text(account_state)  # a rate limit holds even a row being sent
+    if held and state in (ItemState.WAITING, ItemState.SUBMITTING):
+        return held
     if state is ItemState.WAITING:
-        cost = item.credit_cost
-        return _tr("1 credit") if cost == 1 else _tr("{n} credits").format(n=cost)
+        return tr_n("item_text", item.credit_cost, "In line · costs %n credit",
+                    "In line · costs %n credits")
+    if state in (ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING) and folder:
+        return _tr("To {folder}").format(folder=shown_folder(Path(folder)))
     return ""
+
+
+def account_wait_text(state: AccountState) -> str:
+    """Why a row that was not sent yet waits, when the account holds every submission."""
+    if state is AccountState.WAITING_FOR_CREDITS:
+        return waiting_text_for(WaitReason.CREDITS)
+    if state is AccountState.WAITING_FOR_KEY:
+        return waiting_text_for(WaitReason.KEY)
+    if state is AccountState.RATE_LIMITED:
+        return _tr("Waiting for the rate limit to lift")
+    if state is AccountState.SERVICE_TROUBLE:
+        return _tr("Waiting for VideoConduit to recover")
+    return ""
+
+
+def shown_folder(folder: Path) -> str:
+    """A folder as people read it: "~/Downloads/VideoConduit" inside the home folder."""
+    try:
+        return "~/" + folder.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(folder)
 
 
 def saved_in(file_path: str | None) -> str:
     """"In ~/Downloads/VideoConduit": the title already names the file; this says where."""
     if not file_path:
         return ""
-    folder = Path(file_path).parent
-    try:
-        shown = "~/" + folder.relative_to(Path.home()).as_posix()
-    except ValueError:
-        shown = str(folder)
-    return _tr("In {folder}").format(folder=shown)
+    return _tr("In {folder}").format(folder=shown_folder(Path(file_path).parent))
 
 
 def tooltip(item: Item) -> str:

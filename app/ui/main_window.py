@@ -34,6 +34,7 @@ from app.ui.add_dialog import AddDialog
 from app.ui.bridge import EngineBridge
 from app.ui.clipboard_watch import ClipboardWatch
 from app.ui.held_links import HeldLinksBar, HeldReport
+from app.ui.i18n import tr_n
 from app.ui.intake import LinkIntake
 from app.ui.options_strip import OptionsStrip
 from app.ui.os_links import OsLinks
@@ -69,7 +70,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.in_sandbox else ""))
 
         self.bridge = EngineBridge(self.engine, self)
-        self.model = QueueModel(on_move=self.engine.move, parent=self)
+        self.model = QueueModel(on_move=self.engine.move, parent=self,
+                                download_dir=lambda: self.context.settings.download_dir)
         self.options_strip = OptionsStrip(context.settings, context.save_settings, self)
         self.intake = LinkIntake(self.engine, self.options_strip.options, self)
         self.commands = QueueActions(self)
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
 
     def show_account(self, account: Account) -> None:
         self.status.set_account(account)
+        self.model.set_account_state(account.state)
         self.options_strip.set_estimate(account.waiting_items, account.waiting_credits)
 
     def _refresh(self) -> None:
@@ -275,8 +278,8 @@ class MainWindow(QMainWindow):
         urls = [item.url for item in self.selected_items()]
         if urls:
             QGuiApplication.clipboard().setText("\n".join(urls))
-            self.status.show_report(self.tr("Copied 1 link") if len(urls) == 1 else
-                                    self.tr("Copied {n} links").format(n=len(urls)))
+            self.status.show_report(tr_n("MainWindow", len(urls), "Copied %n link",
+                                                 "Copied %n links"))
 
     def _go_on_with(self, ids: list[int]) -> None:
         """Retry what costs nothing at once; what needs a new charge only after one question."""
@@ -335,8 +338,8 @@ class MainWindow(QMainWindow):
             self.quit_dialog.raise_()
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit {app}?").format(app=APP_NAME),
-                          self.tr("1 download is still running.") if active == 1 else
-                          self.tr("{n} downloads are still running.").format(n=active),
+                          tr_n("MainWindow", active, "%n download is still running.",
+                               "%n downloads are still running."),
                           QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(self.tr("They stop now and continue where they left off the next "
                                        "time you open the app."))

@@ -6,17 +6,30 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.api.models import AUDIO_ONLY_CREDITS, VIDEO_CREDITS, DownloadOptions
 from app.settings import FORMATS, QUALITIES, Settings
+from app.ui.i18n import tr_n
 from app.ui.widgets import ElidingLabel
 
 log = logging.getLogger(__name__)
 
 _AUDIO_FORMATS = ("mp3", "m4a")
-_FORMAT_LABELS = {"mp4": "MP4", "webm": "WebM", "mp3": "MP3 (audio)", "m4a": "M4A (audio)"}
+_FORMAT_LABELS = {"mp4": "MP4", "webm": "WebM", "mp3": QT_TRANSLATE_NOOP("OptionsStrip", "MP3 (audio)"),
+                  "m4a": QT_TRANSLATE_NOOP("OptionsStrip", "M4A (audio)")}
+
+
+def format_label(fmt: str) -> str:
+    """"MP3 (audio)": a format as the combo boxes (here and in Settings) name it."""
+    return QCoreApplication.translate("OptionsStrip", _FORMAT_LABELS.get(fmt, fmt))
+
+
+def quality_label(quality: str) -> str:
+    if quality == "best":
+        return QCoreApplication.translate("OptionsStrip", "Best available")
+    return quality
 
 
 class OptionsStrip(QWidget):
@@ -35,12 +48,11 @@ class OptionsStrip(QWidget):
         self.format_box.setAccessibleName(self.tr("Format"))
         self.format_box.addItem(self.tr("Automatic"), None)
         for fmt in FORMATS:
-            self.format_box.addItem(_FORMAT_LABELS.get(fmt, fmt), fmt)
+            self.format_box.addItem(format_label(fmt), fmt)
         self.quality_box = QComboBox(self)
         self.quality_box.setAccessibleName(self.tr("Quality"))
         for quality in QUALITIES:
-            self.quality_box.addItem(self.tr("Best available") if quality == "best" else quality,
-                                     quality)
+            self.quality_box.addItem(quality_label(quality), quality)
         self.audio_only = QCheckBox(self.tr("Audio only"), self)
         self.audio_only.setAccessibleName(self.tr("Audio only"))
         self.cost_label = ElidingLabel(self.tr("Each video costs {video} credits · audio only {audio}")
@@ -91,10 +103,8 @@ class OptionsStrip(QWidget):
         if waiting_items <= 0:
             text = self.tr("Queue: nothing waiting to be sent")
         else:
-            credits = (self.tr("~1 credit") if waiting_credits == 1
-                       else self.tr("~{n} credits").format(n=waiting_credits))
-            items = (self.tr("1 waiting item") if waiting_items == 1
-                     else self.tr("{n} waiting items").format(n=waiting_items))
+            credits = tr_n("OptionsStrip", waiting_credits, "~%n credit", "~%n credits")
+            items = tr_n("OptionsStrip", waiting_items, "%n waiting item", "%n waiting items")
             text = self.tr("Queue: {credits} for {items}").format(credits=credits, items=items)
         self.estimate_label.setText(text)
 

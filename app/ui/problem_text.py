@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.engine.model import (
     Account,
@@ -25,6 +25,7 @@ from app.engine.model import (
     WaitReason,
 )
 from app.ui.formatting import format_countdown, format_duration
+from app.ui.i18n import tr_n
 
 # Where a person manages keys; the docs name no such page, so it sits next to the pricing link.
 KEYS_PAGE_URL = "https://videoconduit.com/dashboard/keys"
@@ -35,10 +36,6 @@ FIXABLE_KINDS = (ProblemKind.DISK_FULL, ProblemKind.NOT_WRITABLE, ProblemKind.LI
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("problem_text", text)
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return (_tr(one) if count == 1 else _tr(many)).format(n=count)
 
 
 def _with_detail(sentence: str, detail: str | None) -> str:
@@ -60,53 +57,78 @@ def seconds_left(until: float | None, now: float) -> float:
 # ---- per-item problems (the queue rows) -----------------------------------------------------
 
 _ITEM_SENTENCES = {
-    ProblemKind.BAD_REQUEST: "VideoConduit could not accept this link",
-    ProblemKind.UNSUPPORTED: "This site isn't supported, or the video is unavailable",
-    ProblemKind.CONFLICT: "VideoConduit already has this download",
-    ProblemKind.JOB_FAILED: "VideoConduit could not produce the file; its credits were returned",
-    ProblemKind.JOB_GONE: "VideoConduit no longer has this job — Submit again to download it "
-                          "(that is a new charge)",
-    ProblemKind.NO_FILE_LINK: "VideoConduit finished the job but gave no link to the file — "
-                              "press Retry later",
-    ProblemKind.UNEXPECTED: "Something unexpected went wrong — press Retry; if it happens again, "
-                            "the log has the details",
-    ProblemKind.LINK_EXPIRED: "The download link expired — press Retry to get a fresh one",
-    ProblemKind.DISK_FULL: "Your disk is full — free some space, then press Retry",
-    ProblemKind.NOT_WRITABLE: "Can't write to the download folder — choose another one, "
-                              "then press Retry",
-    ProblemKind.NOT_MEDIA: "The link gave a web page instead of a video file",
-    ProblemKind.NETWORK: "Couldn't reach VideoConduit after several tries — check your "
-                         "connection, then press Retry",
-    ProblemKind.SERVER: "VideoConduit kept failing after several tries — press Retry later",
-    ProblemKind.SHORT_FILE: "The file host sent less than VideoConduit announced, even after "
-                            "several tries — press Retry later",
-    ProblemKind.OVERSIZE_FILE: "The file host sent more than VideoConduit announced, so the "
-                               "file was not kept",
-    ProblemKind.SIZE_MISMATCH: "The file host kept sending a file of another size than it "
-                               "said — press Retry later",
-    ProblemKind.LINK_IN_THE_WAY: "A link (shortcut) sits where this video would be saved, so "
-                                 "nothing was written there — press Retry to save it under "
-                                 "another name",
-    ProblemKind.BAD_FILE_LINK: "VideoConduit gave a download link the app cannot use — press "
-                               "Retry later",
-    ProblemKind.PATH_TOO_LONG: "The download folder's path is too long for Windows to add a "
-                               "file name — choose a shorter folder, then press Retry",
-    ProblemKind.FILE_HOST_STALLED: "The file host sent the video too slowly or stopped "
-                                   "sending it, even after several tries — press Retry later",
-    ProblemKind.COMPRESSED_FILE: "The file host sent the file compressed instead of as it is, "
-                                 "so nothing of it was kept — press Retry later",
-    ProblemKind.PART_TAKEN: "Other files kept taking the name of this video's partial file in "
-                            "the download folder — press Retry",
+    ProblemKind.BAD_REQUEST: QT_TRANSLATE_NOOP(
+        "problem_text", "VideoConduit could not accept this link"),
+    ProblemKind.UNSUPPORTED: QT_TRANSLATE_NOOP(
+        "problem_text", "This site isn't supported, or the video is unavailable"),
+    ProblemKind.CONFLICT: QT_TRANSLATE_NOOP(
+        "problem_text", "VideoConduit already has this download"),
+    ProblemKind.JOB_FAILED: QT_TRANSLATE_NOOP(
+        "problem_text", "VideoConduit could not produce the file; its credits were returned"),
+    ProblemKind.JOB_GONE: QT_TRANSLATE_NOOP(
+        "problem_text", "VideoConduit no longer has this job — Submit again to download it "
+                        "(that is a new charge)"),
+    ProblemKind.NO_FILE_LINK: QT_TRANSLATE_NOOP(
+        "problem_text", "VideoConduit finished the job but gave no link to the file — "
+                        "press Retry later"),
+    ProblemKind.UNEXPECTED: QT_TRANSLATE_NOOP(
+        "problem_text", "Something unexpected went wrong — press Retry; if it happens again, "
+                        "the log has the details"),
+    ProblemKind.LINK_EXPIRED: QT_TRANSLATE_NOOP(
+        "problem_text", "The download link expired — press Retry to get a fresh one"),
+    ProblemKind.DISK_FULL: QT_TRANSLATE_NOOP(
+        "problem_text", "Your disk is full — free some space, then press Retry"),
+    ProblemKind.NOT_WRITABLE: QT_TRANSLATE_NOOP(
+        "problem_text", "Can't write to the download folder — choose another one, "
+                        "then press Retry"),
+    ProblemKind.NOT_MEDIA: QT_TRANSLATE_NOOP(
+        "problem_text", "The link gave a web page instead of a video file"),
+    ProblemKind.NETWORK: QT_TRANSLATE_NOOP(
+        "problem_text", "Couldn't reach VideoConduit after several tries — check your "
+                        "connection, then press Retry"),
+    ProblemKind.SERVER: QT_TRANSLATE_NOOP(
+        "problem_text", "VideoConduit kept failing after several tries — press Retry later"),
+    ProblemKind.SHORT_FILE: QT_TRANSLATE_NOOP(
+        "problem_text", "The file host sent less than VideoConduit announced, even after "
+                        "several tries — press Retry later"),
+    ProblemKind.OVERSIZE_FILE: QT_TRANSLATE_NOOP(
+        "problem_text", "The file host sent more than VideoConduit announced, so the "
+                        "file was not kept"),
+    ProblemKind.SIZE_MISMATCH: QT_TRANSLATE_NOOP(
+        "problem_text", "The file host kept sending a file of another size than it "
+                        "said — press Retry later"),
+    ProblemKind.LINK_IN_THE_WAY: QT_TRANSLATE_NOOP(
+        "problem_text", "A link (shortcut) sits where this video would be saved, so "
+                        "nothing was written there — press Retry to save it under "
+                        "another name"),
+    ProblemKind.BAD_FILE_LINK: QT_TRANSLATE_NOOP(
+        "problem_text", "VideoConduit gave a download link the app cannot use — press "
+                        "Retry later"),
+    ProblemKind.PATH_TOO_LONG: QT_TRANSLATE_NOOP(
+        "problem_text", "The download folder's path is too long for Windows to add a "
+                        "file name — choose a shorter folder, then press Retry"),
+    ProblemKind.FILE_HOST_STALLED: QT_TRANSLATE_NOOP(
+        "problem_text", "The file host sent the video too slowly or stopped "
+                        "sending it, even after several tries — press Retry later"),
+    ProblemKind.COMPRESSED_FILE: QT_TRANSLATE_NOOP(
+        "problem_text", "The file host sent the file compressed instead of as it is, "
+                        "so nothing of it was kept — press Retry later"),
+    ProblemKind.PART_TAKEN: QT_TRANSLATE_NOOP(
+        "problem_text", "Other files kept taking the name of this video's partial file in "
+                        "the download folder — press Retry"),
 }
 
 # For these kinds the service's own words say what exactly was wrong.
 _KINDS_WITH_DETAIL = (ProblemKind.BAD_REQUEST, ProblemKind.CONFLICT, ProblemKind.JOB_FAILED)
 
 
-UNCONFIRMED_SHORT = "May have been accepted, but not in your job list yet — Look again or Submit again"
-UNCONFIRMED_SENTENCE = ("VideoConduit may have accepted this link: its answer got lost, and the job "
-                        "is not in your job list yet. Look again (free), or Submit again (a new "
-                        "charge).")
+UNCONFIRMED_SHORT = QT_TRANSLATE_NOOP(
+    "problem_text", "May have been accepted, but not in your job list yet — Look again or "
+                    "Submit again")
+UNCONFIRMED_SENTENCE = QT_TRANSLATE_NOOP(
+    "problem_text", "VideoConduit may have accepted this link: its answer got lost, and the job "
+                    "is not in your job list yet. Look again (free), or Submit again (a new "
+                    "charge).")
 
 
 def unconfirmed_text(full: bool = False) -> str:
@@ -116,10 +138,8 @@ def unconfirmed_text(full: bool = False) -> str:
 def waiting_text(item: Item, now: float | None = None) -> str | None:
     """What a waiting item waits for, and until when if that is known."""
     reason = item.waiting_for
-    if reason is WaitReason.CREDITS:
-        return _tr("Waiting for credits")
-    if reason is WaitReason.KEY:
-        return _tr("Waiting for a working API key")
+    if reason in (WaitReason.CREDITS, WaitReason.KEY):
+        return waiting_text_for(reason)
     if reason is WaitReason.CONFIRMING:
         if item.wait_until is None:
             return _tr("Its answer got lost: looking for it in your job list")
@@ -128,20 +148,27 @@ def waiting_text(item: Item, now: float | None = None) -> str | None:
     return None
 
 
+def waiting_text_for(reason: WaitReason) -> str:
+    """The words for a wait that is the account's, shared by every row it holds."""
+    if reason is WaitReason.CREDITS:
+        return _tr("Waiting for credits")
+    return _tr("Waiting for a working API key")
+
+
 def new_charge_question(count: int, credits: int, unconfirmed: int) -> tuple[str, str, str]:
     """(headline, explanation, button) for submitting downloads again at a new charge."""
-    headline = _plural(count, "Submit {n} download again?", "Submit {n} downloads again?")
+    headline = tr_n("problem_text", count, "Submit %n download again?", "Submit %n downloads again?")
     explanation = _tr("Going on means a new submission to VideoConduit. It costs {credits}; "
                       "nothing is charged unless you confirm.").format(
-        credits=_plural(credits, "{n} credit", "{n} credits"))
+        credits=tr_n("problem_text", credits, "%n credit", "%n credits"))
     if unconfirmed:
-        explanation += " " + _plural(
-            unconfirmed,
-            "For {n} of them the first answer got lost: if VideoConduit did accept it, you pay "
+        explanation += " " + tr_n(
+            "problem_text", unconfirmed,
+            "For %n of them the first answer got lost: if VideoConduit did accept it, you pay "
             "for both.",
-            "For {n} of them the first answer got lost: if VideoConduit did accept those, you "
+            "For %n of them the first answer got lost: if VideoConduit did accept those, you "
             "pay for both.")
-    button = _plural(credits, "Submit again ({n} credit)", "Submit again ({n} credits)")
+    button = tr_n("problem_text", credits, "Submit again (%n credit)", "Submit again (%n credits)")
     return headline, explanation, button
 
 
@@ -204,8 +231,8 @@ def plan_sentence(account: Account) -> str:
         return _tr("your plan limits how many requests a minute the app may send")
     plan = info.plan
     if plan.requests_per_minute is None:
-        return _plural(info.limit, "your plan allows {n} request a minute",
-                       "your plan allows {n} requests a minute")
+        return tr_n("problem_text", info.limit, "your plan allows %n request a minute",
+                    "your plan allows %n requests a minute")
     return _tr("the {plan} plan allows {n} requests a minute").format(
         plan=plan.label, n=info.limit)
 
@@ -229,7 +256,7 @@ def credits_headline(account: Account) -> str:
     missing = shortfall(account)
     if not missing:
         return _tr("You need more credits")
-    return _plural(missing, "You need {n} more credit", "You need {n} more credits")
+    return tr_n("problem_text", missing, "You need %n more credit", "You need %n more credits")
 
 
 def credits_detail(account: Account) -> str:
@@ -237,7 +264,8 @@ def credits_detail(account: Account) -> str:
     required, available = account.credits_required, account.credits_available
     if required is None:
         return _tr("Your balance is too low for the next download.")
-    needs = _plural(required, "This download needs {n} credit", "This download needs {n} credits")
+    needs = tr_n("problem_text", required, "This download needs %n credit",
+                 "This download needs %n credits")
     if available is None:
         return needs + "."
     return _tr("{needs}; your balance is {available}.").format(needs=needs, available=available)
@@ -246,9 +274,9 @@ def credits_detail(account: Account) -> str:
 def waiting_summary(account: Account) -> str:
     if account.waiting_items <= 0:
         return ""
-    items = _plural(account.waiting_items, "{n} download is waiting to be sent",
-                    "{n} downloads are waiting to be sent")
-    cost = _plural(account.waiting_credits, "{n} credit", "{n} credits")
+    items = tr_n("problem_text", account.waiting_items, "%n download is waiting to be sent",
+                 "%n downloads are waiting to be sent")
+    cost = tr_n("problem_text", account.waiting_credits, "%n credit", "%n credits")
     if account.waiting_items == 1:
         return _tr("{items}; it needs {cost}.").format(items=items, cost=cost)
     return _tr("{items}; together they need {cost}.").format(items=items, cost=cost)
@@ -266,9 +294,10 @@ def credits_banner_text(account: Account) -> str:
     return " ".join(part for part in parts if part)
 
 
-CREDITS_OPTIONS = ("Buy a credit pack for an immediate top-up, upgrade your plan for a higher "
-                   "monthly allowance, or wait for your credits to reset at the start of your "
-                   "next billing cycle.")
+CREDITS_OPTIONS = QT_TRANSLATE_NOOP(
+    "problem_text", "Buy a credit pack for an immediate top-up, upgrade your plan for a higher "
+                    "monthly allowance, or wait for your credits to reset at the start of your "
+                    "next billing cycle.")
 
 
 def credits_options() -> str:

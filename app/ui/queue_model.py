@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QMimeData,
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.engine.model import Item, ItemState
+from app.engine.model import AccountState, Item, ItemState
 from app.ui import item_text
 from app.ui.theme import failure_color
 
@@ -43,11 +44,11 @@ class Column(IntEnum):
 
 
 _HEADERS = {
-    Column.TITLE: "Video",
-    Column.STATUS: "Status",
-    Column.PROGRESS: "Progress",
-    Column.SIZE: "Size",
-    Column.DETAILS: "Details",
+    Column.TITLE: QT_TRANSLATE_NOOP("QueueModel", "Video"),
+    Column.STATUS: QT_TRANSLATE_NOOP("QueueModel", "Status"),
+    Column.PROGRESS: QT_TRANSLATE_NOOP("QueueModel", "Progress"),
+    Column.SIZE: QT_TRANSLATE_NOOP("QueueModel", "Size"),
+    Column.DETAILS: QT_TRANSLATE_NOOP("QueueModel", "Details"),
 }
 
 _ANSWERED_ROLES = frozenset(int(role) for role in (
@@ -58,7 +59,6 @@ _TEXT = {
     Column.TITLE: item_text.title,
     Column.STATUS: item_text.status_text,
     Column.SIZE: item_text.size_text,
-    Column.DETAILS: item_text.details_text,
 }
 
 
@@ -75,14 +75,25 @@ class QueueModel(QAbstractTableModel):
     """Rows of Item snapshots. `on_move(ids, before_id)` is called when rows are dragged."""
 
     def __init__(self, on_move: Callable[[list[int], int | None], None] | None = None,
-                 parent=None) -> None:
+                 parent=None, download_dir: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
+        self._download_dir = download_dir  # where files on their way go (the Details column)
+        self._account_state = AccountState.READY
         self._items: list[Item] = []
         self._rows: dict[int, int] = {}
         self._states: Counter[ItemState] = Counter()  # kept per change: no scan of 10,000 rows
         self._on_move = on_move
 
     # ---- feeding it ------------------------------------------------------------------------
+
+    def set_account_state(self, state: AccountState) -> None:
+        """A hold on the whole account (credits, key, rate limit) is every waiting row's reason."""
+        if state is self._account_state:
+            return
+        self._account_state = state
+        if self._items:
+            self.dataChanged.emit(self.index(0, Column.DETAILS),
+                                  self.index(len(self._items) - 1, Column.DETAILS))
 
     def reset_items(self, items: Sequence[Item]) -> None:
         """The whole queue at once: only at start-up, never for a tick."""
@@ -200,6 +211,10 @@ class QueueModel(QAbstractTableModel):
         item = self._items[row]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.DETAILS:
+                folder = self._download_dir() if self._download_dir else None
+                return item_text.details_text(item, self._account_state,
+                                              None if folder is None else str(folder))
             render = _TEXT.get(column)
             return render(item) if render else None
         if role == ItemRole:

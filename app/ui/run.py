@@ -26,6 +26,7 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
     from PySide6.QtWidgets import QApplication
 
     from app.ui import theme
+    from app.ui.formatting import set_number_locale
     from app.ui.translations import install_translator, ui_locale
 
     app = QApplication.instance() or QApplication(argv)
@@ -33,7 +34,8 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)  # the window decides (close to tray, confirm quitting)
-    install_translator(app, ui_locale())  # before any widget exists: every tr() sees it
+    if install_translator(app, ui_locale()):  # before any widget exists: every tr() sees it
+        set_number_locale(ui_locale())
     theme.follow_system_color_scheme()
 
     context.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))

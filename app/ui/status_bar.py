@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.engine.model import Account
@@ -20,7 +20,7 @@ MESSAGE_MS = 10_000
 
 def connection_label(api_base: str, sandbox: bool) -> str:
     if sandbox:
-        return "Sandbox"
+        return QCoreApplication.translate("AccountStatusBar", "Sandbox")
     return urlsplit(api_base).hostname or api_base
 
 

@@ -14,6 +14,7 @@ from app import APP_NAME
 from app.engine.model import Item, ItemState
 from app.resources import app_icon, icon
 from app.ui.formatting import format_percent
+from app.ui.i18n import tr_n
 
 _RUNNING = (ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
 
@@ -28,12 +29,10 @@ class BatchSummary:
     failed: int
 
     def message(self) -> str:
-        done = (_tr("1 download finished") if self.completed == 1
-                else _tr("{n} downloads finished").format(n=self.completed))
+        done = tr_n("Tray", self.completed, "%n download finished", "%n downloads finished")
         if not self.failed:
             return done
-        failed = (_tr("1 failed") if self.failed == 1
-                  else _tr("{n} failed").format(n=self.failed))
+        failed = tr_n("Tray", self.failed, "%n failed", "%n failed")
         return f"{done} · {failed}"
 
 
@@ -63,10 +62,10 @@ def overall_progress(items: Iterable[Item]) -> str:
     downloading = [i for i in items if i.state is ItemState.DOWNLOADING]
     waiting = sum(1 for i in items if i.state in _RUNNING) - len(downloading)
     if not downloading:
-        return _tr("{n} in progress").format(n=waiting) if waiting else _tr("Idle")
+        return tr_n("Tray", waiting, "%n in progress", "%n in progress") if waiting else _tr("Idle")
     done = sum(i.bytes_done for i in downloading)
     total = sum(i.bytes_total or 0 for i in downloading)
-    text = _tr("{n} downloading").format(n=len(downloading))
+    text = tr_n("Tray", len(downloading), "%n downloading", "%n downloading")
     if total:
         text += " · " + format_percent(done / total)
     return text

@@ -2,7 +2,8 @@
 
     VIDEOCONDUIT_SCREENSHOTS=1 .venv/bin/python -m pytest tests/ui/test_presenter_screenshots.py
 
-writes them to resources/screenshots/ (PNG, named for what they show). Without the variable the
+writes them to resources/screenshots/ (PNG, named for what they show; with VIDEOCONDUIT_LANG=de
+in German, to resources/screenshots/de/). Without the variable the
 module is skipped: the behaviour in each picture is tested by the other test_presenter_* and
 test_dialogs_* files, and regenerating PNGs on every run would only churn the repository.
 Dialogs are grabbed on their own; where a banner or rows are the subject, the whole window.
@@ -19,13 +20,13 @@ from keyring.backends import fail
 from app.engine.model import ItemState, ProblemKind
 from app.keys import KeyStore
 from tests.ui.conftest import sandbox_options
+from tests.ui.screenshot_language import SCREENSHOTS, ui_language  # noqa: F401 (autouse)
 from tests.ui.test_presenter_item_errors import VALIDATION_REPLY, pretend_the_disk_is_full
 from tests.ui.test_presenter_waits import rate_limited_reply
 
 pytestmark = pytest.mark.skipif(not os.environ.get("VIDEOCONDUIT_SCREENSHOTS"),
                                 reason="set VIDEOCONDUIT_SCREENSHOTS=1 to regenerate the PNGs")
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
 WINDOW_SIZE = (1000, 560)
 
 
@@ -102,8 +103,9 @@ def test_banner_trouble(app, qtbot, status, name):
     app.sandbox.admin.queue_faults("/v1/jobs", failures, "GET")
     app.engine.add_urls(["https://video.example/watch/mountain-pass"])
     presenter = app.window.presenter
+    # The third attempt, in any language: "(attempt 3)", "(Versuch 3)".
     qtbot.waitUntil(lambda: "trouble" in presenter.banners
-                    and "attempt 3" in presenter.banners["trouble"].text(), timeout=15_000)
+                    and "3)" in presenter.banners["trouble"].text(), timeout=15_000)
     save(app.window, name, qtbot)
 
 

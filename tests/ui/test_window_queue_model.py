@@ -127,7 +127,7 @@ def test_status_words(running_app, qtbot):
     (item_id,) = add_links(running_app, 1)
     window = running_app.window
     assert window.model.index(0, Column.STATUS).data() == "Waiting"
-    assert window.model.index(0, Column.DETAILS).data() == "2 credits"
+    assert window.model.index(0, Column.DETAILS).data() == "Waiting for a working API key"
     running_app.engine.pause([item_id])
     qtbot.waitUntil(lambda: window.model.item_at(0).state is ItemState.PAUSED)
     assert window.model.index(0, Column.STATUS).data() == "Paused"

@@ -3,14 +3,14 @@
     VIDEOCONDUIT_SCREENSHOTS=1 .venv/bin/python -m pytest tests/ui/test_window_screenshots.py
 
 writes main-window-empty.png, main-window-downloading.png and main-window-dark.png to
-resources/screenshots/. Without the variable the module is skipped: what the pictures show is
-tested by the other test_window_* files.
+resources/screenshots/ (with VIDEOCONDUIT_LANG=de: in German, to resources/screenshots/de/).
+Without the variable the module is skipped: what the pictures show is tested by the other
+test_window_* files.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication
 from app.engine.model import ItemState
 from app.ui.theme import dark_palette
 from tests.ui.conftest import sandbox_options
+from tests.ui.screenshot_language import SCREENSHOTS, ui_language  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.skipif(not os.environ.get("VIDEOCONDUIT_SCREENSHOTS"),
                                 reason="set VIDEOCONDUIT_SCREENSHOTS=1 to regenerate the PNGs")
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
 WINDOW_SIZE = (1100, 600)
 FILE_SIZE = 8_000_000
 

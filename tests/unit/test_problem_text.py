@@ -127,3 +127,20 @@ def test_errors_from_explicit_requests_are_words():
     assert "connection" in text.describe_error(_failed(errors.TransportError("boom")))
     assert "trouble" in text.describe_error(_failed(errors.ServiceUnavailableError()))
     assert text.describe_error(ValueError("odd")) == "That did not work (odd)"
+
+
+def waiting(audio_only: bool = False) -> Item:
+    return Item(id=1, url="https://example.com/v", options=DownloadOptions(audio_only=audio_only),
+                state=ItemState.WAITING, position=0, added_at=NOW)
+
+
+def test_a_waiting_row_says_why_it_waits_and_english_plurals_read_right():
+    from app.ui.item_text import details_text
+
+    assert details_text(waiting()) == "In line · costs 2 credits"
+    audio = waiting(audio_only=True)
+    assert details_text(audio) == "In line · costs 1 credit"
+    assert details_text(waiting(), AccountState.WAITING_FOR_CREDITS) == "Waiting for credits"
+    assert details_text(waiting(), AccountState.RATE_LIMITED) == "Waiting for the rate limit to lift"
+    assert text.credits_headline(Account(credits_required=3, credits_available=2)) == \
+        "You need 1 more credit"

@@ -130,7 +130,8 @@ class KeyDialog(MessageDialog):
         if reason is None:
             self._set_status(_tr("Looks like an API key."), good=True)
         else:
-            self._set_status(reason, good=None if not text else False)
+            self._set_status(QCoreApplication.translate("keys", reason),
+                             good=None if not text else False)
 
     def _set_status(self, text: str, good: bool | None) -> None:
         self.status.setText(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -100,6 +100,7 @@ class MessageDialog(QDialog):
         return button
 
     def add_close_button(self) -> QPushButton:
-        button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
+        button = self.button_box.addButton(QCoreApplication.translate("MessageDialog", "Close"),
+                                           QDialogButtonBox.ButtonRole.RejectRole)
         button.clicked.connect(self.close)
         return button

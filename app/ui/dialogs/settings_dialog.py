@@ -3,6 +3,7 @@ where it is kept), the billing link, and — folded away — the service address
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.settings import FORMATS, MAX_CONCURRENCY, QUALITIES
 from app.ui.dialogs.browser_section import BrowserSection
 from app.ui.dialogs.settings_parts import KeySection, labelled, service_address_is_safe, url_is_valid
+from app.ui.options_strip import format_label, quality_label
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -58,8 +60,9 @@ class SettingsDialog(QDialog):
         self.concurrency = labelled(QSpinBox(self), _tr("Downloads at the same time"))
         self.concurrency.setRange(1, MAX_CONCURRENCY)
         self.concurrency.setValue(settings.concurrency)
-        self.format_box = self._choices(_tr("Format"), FORMATS, settings.default_format)
-        self.quality_box = self._choices(_tr("Quality"), QUALITIES, settings.default_quality)
+        self.format_box = self._choices(_tr("Format"), FORMATS, settings.default_format, format_label)
+        self.quality_box = self._choices(_tr("Quality"), QUALITIES, settings.default_quality,
+                                         quality_label)
         self.audio_only = labelled(QCheckBox(_tr("Audio only (costs 1 credit instead of 2)"), self))
         self.audio_only.setChecked(settings.default_audio_only)
         downloads = QGroupBox(_tr("Downloads"), self)
@@ -107,9 +110,11 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
         self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        # Our own words, not Qt's standard buttons: those need Qt's translations, which the app
+        # does not carry.
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(_tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
 
@@ -120,11 +125,12 @@ class SettingsDialog(QDialog):
                      self.advanced_toggle, self.advanced, self.error, buttons):
             layout.addWidget(part)
 
-    def _choices(self, name: str, values: tuple[str, ...], current: str | None) -> QComboBox:
+    def _choices(self, name: str, values: tuple[str, ...], current: str | None,
+                 label: Callable[[str], str]) -> QComboBox:
         box = labelled(QComboBox(self), name)
         box.addItem(_tr("Service default"), None)
         for value in values:
-            box.addItem(value, value)
+            box.addItem(label(value), value)
         box.setCurrentIndex(max(0, box.findData(current)) if current else 0)
         return box
 

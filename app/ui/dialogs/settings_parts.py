@@ -101,11 +101,12 @@ class KeySection(QGroupBox):
     def _confirm_remove(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("Remove the API key?"),
                           _tr("Remove the API key from this computer?"),
-                          QMessageBox.StandardButton.Cancel, self)
+                          QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(_tr("VideoConduit shows a key only once, when it is created. "
                                    "Keep a copy if you want to use this key again."))
         remove = box.addButton(_tr("Remove key"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
         box.finished.connect(lambda _result: self._removal_answered(box.clickedButton() is remove))
         self.confirm_box = box
         box.open()
