@@ -18,17 +18,13 @@ from app.api.models import DownloadOptions
 from app.engine.urls import extract_urls
 from app.instance import Refused
 from app.ui.dialogs.banner import Banner, Severity
+from app.ui.i18n import tr_n
 
 MAX_HELD = 200  # more than any person picks on a page; a page opening thousands is an attack
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("HeldLinks", text)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    """English has two forms; n also goes to translate() for languages with more."""
-    return QCoreApplication.translate("HeldLinks", one if n == 1 else many, None, n).format(n=n)
 
 
 @dataclass(frozen=True)
@@ -88,15 +84,16 @@ class HeldLinksBar(Banner):
         if not n:
             self.hide()
             return
-        text = _count(n, "{n} link from your browser", "{n} links from your browser")
+        text = tr_n("HeldLinks", n, "%n link from your browser", "%n links from your browser")
         if self.refused:
             text += "\n" + self._cap_sentence(self.refused)
         self.set_text(text)
         credits = n * self._options().credit_cost
-        self.download_button.setText(_count(credits, "Download ({n} credit)", "Download ({n} credits)"))
+        self.download_button.setText(
+            tr_n("HeldLinks", credits, "Download (%n credit)", "Download (%n credits)"))
         self.download_button.setAccessibleName(self.download_button.text())
         self.show()
 
     def _cap_sentence(self, over: int) -> str:
-        return _count(over, "{n} more link was not taken", "{n} more links were not taken") + \
+        return tr_n("HeldLinks", over, "%n more link was not taken", "%n more links were not taken") + \
             _tr(": at most {max} links wait for your OK at once.").format(max=MAX_HELD)

@@ -132,6 +132,39 @@
     </message>
 </context>
 <context>
+    <name>BrowserSection</name>
+    <message>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="23"/>
+        <source>Links from your browser</source>
+        <translation>Links aus Ihrem Browser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="26"/>
+        <source>Ask before downloading links that web pages open (videoconduit:// links)</source>
+        <translation>Vor dem Herunterladen von Links fragen, die Webseiten öffnen (videoconduit://-Links)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="29"/>
+        <source>Ask before downloading links sent from the browser extension</source>
+        <translation>Vor dem Herunterladen von Links aus der Browser-Erweiterung fragen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="31"/>
+        <source>Set up my browsers for the extension</source>
+        <translation>Meine Browser für die Erweiterung einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="48"/>
+        <source>The browsers could not be set up: {reason}</source>
+        <translation>Die Browser konnten nicht eingerichtet werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="51"/>
+        <source>Done for {names}. Restart a browser that is open, then use the extension&apos;s menu.</source>
+        <translation>Erledigt für {names}. Starten Sie einen geöffneten Browser neu und verwenden Sie dann das Menü der Erweiterung.</translation>
+    </message>
+</context>
+<context>
     <name>CreditsDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/credits_dialog.py" line="33"/>
@@ -244,6 +277,43 @@
     </message>
 </context>
 <context>
+    <name>HeldLinks</name>
+    <message>
+        <location filename="../../app/ui/held_links.py" line="51"/>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/held_links.py" line="87"/>
+        <source>%n links from your browser</source>
+        <translation>
+            <numerusform>%n Link aus Ihrem Browser</numerusform>
+            <numerusform>%n Links aus Ihrem Browser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/held_links.py" line="93"/>
+        <source>Download (%n credits)</source>
+        <translation>
+            <numerusform>Herunterladen (%n Credit)</numerusform>
+            <numerusform>Herunterladen (%n Credits)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/held_links.py" line="98"/>
+        <source>%n more links were not taken</source>
+        <translation>
+            <numerusform>%n weiterer Link wurde nicht übernommen</numerusform>
+            <numerusform>%n weitere Links wurden nicht übernommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/held_links.py" line="99"/>
+        <source>: at most {max} links wait for your OK at once.</source>
+        <translation>: Höchstens {max} Links können gleichzeitig auf Ihre Zustimmung warten.</translation>
+    </message>
+</context>
+<context>
     <name>KeyDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/key_dialog.py" line="54"/>
@@ -347,27 +417,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="70"/>
         <source> — Sandbox</source>
         <translation> – Sandbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>They are queued as audio only: 1 credit each.</source>
         <translation>Sie werden als reine Audiodateien eingereiht: je 1 Credit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>They are queued as videos: {n} credits each.</source>
         <translation>Sie werden als Videos eingereiht: je {n} Credits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Copied %n links</source>
         <translation>
             <numerusform>%n Link kopiert</numerusform>
@@ -375,7 +445,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>%n downloads are still running.</source>
         <translation>
             <numerusform>%n Download läuft noch.</numerusform>
@@ -383,22 +453,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Quit {app}?</source>
         <translation>{app} beenden?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>They stop now and continue where they left off the next time you open the app.</source>
         <translation>Sie werden jetzt angehalten und beim nächsten Start der App dort fortgesetzt, wo sie aufgehört haben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Keep downloading</source>
         <translation>Weiter herunterladen</translation>
     </message>
@@ -784,164 +854,164 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="49"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="50"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="53"/>
         <source>Download folder</source>
         <translation>Download-Ordner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="53"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="54"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="54"/>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="55"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="144"/>
         <source>Choose the download folder</source>
         <translation>Den Download-Ordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="60"/>
         <source>Downloads at the same time</source>
         <translation>Gleichzeitige Downloads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="62"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="63"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="63"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="64"/>
         <source>Quality</source>
         <translation>Qualität</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="66"/>
         <source>Audio only (costs 1 credit instead of 2)</source>
         <translation>Nur Audio (kostet 1 Credit statt 2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="67"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="68"/>
         <source>Downloads</source>
         <translation>Downloads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="70"/>
         <source>Save files in:</source>
         <translation>Dateien speichern in:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="70"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="71"/>
         <source>Downloads at the same time:</source>
         <translation>Gleichzeitige Downloads:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="72"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="73"/>
         <source>Quality:</source>
         <translation>Qualität:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="76"/>
         <source>Notify me when downloads finish or fail</source>
         <translation>Benachrichtigen, wenn Downloads fertig sind oder fehlschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="78"/>
         <source>Offer links I copy to the clipboard</source>
         <translation>Links anbieten, die ich in die Zwischenablage kopiere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="80"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="81"/>
         <source>Keep downloading in the system tray when the window is closed</source>
         <translation>Nach dem Schließen des Fensters im Infobereich weiter herunterladen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="82"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="84"/>
         <source>Behaviour</source>
         <translation>Verhalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="93"/>
         <source>Advanced</source>
         <translation>Erweitert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Service address</source>
         <translation>Dienstadresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="103"/>
         <source>Buy credits page</source>
         <translation>Seite zum Credit-Kauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="102"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Service address:</source>
         <translation>Dienstadresse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="105"/>
         <source>Buy credits page:</source>
         <translation>Seite zum Credit-Kauf:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="106"/>
         <source>A new service address is used after a restart.</source>
         <translation>Eine neue Dienstadresse gilt nach einem Neustart.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="117"/>
         <location filename="../../app/ui/dialogs/settings_parts.py" line="108"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Service default</source>
         <translation>Vorgabe des Dienstes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="156"/>
         <source>Choose a folder for the downloads.</source>
         <translation>Wählen Sie einen Ordner für die Downloads.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="157"/>
         <source>service address</source>
         <translation>Dienstadresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="156"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="158"/>
         <source>buy credits page</source>
         <translation>Seite zum Credit-Kauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="161"/>
         <source>The {what} must be a web address (https://…).</source>
         <translation>Die {what} muss eine Webadresse sein (https://…).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="164"/>
         <source>The service address must start with https://: over http:// your API key would travel unencrypted. Only an address on this computer (localhost, 127.0.0.1, ::1) may use http://.</source>
         <translation>Die Dienstadresse muss mit https:// beginnen: Über http:// würde Ihr API-Schlüssel unverschlüsselt übertragen. Nur eine Adresse auf diesem Computer (localhost, 127.0.0.1, ::1) darf http:// verwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="180"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="183"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: {reason}</translation>
     </message>

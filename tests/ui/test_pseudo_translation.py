@@ -223,6 +223,11 @@ def test_every_visible_text_of_the_window_rows_dialogs_and_banners_is_translated
         seen.extend(untranslated(app, [*visible_windows(), *extra]))
 
     look()  # the empty window with the sandbox banner
+    window.receive_links("https://video.example/watch/a\nhttps://video.example/watch/b",
+                         source="scheme")  # the held-links bar of the browser hand-off
+    qtbot.waitUntil(window.held_links.isVisible, timeout=3000)
+    look()
+    window.held_links.dismiss()
     fill_queue_in_every_state(app, qtbot)
     window.view.selectRow(0)
     look(window.view.contextMenuWidget() if hasattr(window.view, "contextMenuWidget") else window)
