@@ -98,7 +98,8 @@ def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
 
     context = build_context(paths, settings, settings_store, key_store, use_sandbox=args.sandbox,
                             api_base=args.api_base, download_dir=args.download_dir,
-                            concurrency=args.concurrency, log_file=_log_file)
+                            concurrency=args.concurrency, log_file=_log_file,
+                            read_key=headless)  # the window reads it without freezing
     if headless:
         return asyncio.run(run_console(context, args.urls, args.quit_when_done, owner))
     from app.ui.run import run_window

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 # Banner kinds, top to bottom in the order they are shown.
 SANDBOX, KEY, CREDITS, RATE_LIMIT, TROUBLE = "sandbox", "key", "credits", "rate_limit", "trouble"
+KEYRING = "keyring"
 SESSION_KEY = "session_key"
 _ACCOUNT_BANNERS = {
     AccountState.WAITING_FOR_KEY: KEY,
@@ -63,7 +64,12 @@ class Presenter(QObject):
         self._context = context
         self._clock = clock
         self.banners: dict[str, Banner] = {}
-        self.dialogs: dict[str, Any] = {}  # kind → the one open dialog of that kind
+        self.dialogs: dict[str, Any] = {}  # kind → the one dialog of that kind, shown or waiting
+        # One dialog on screen at a time: the others wait their turn in order of arrival; a
+        # dialog opened from another one's button covers it and gives it back when it closes.
+        self._waiting: list[str] = []
+        self._covers: dict[str, str] = {}  # kind shown → kind it hides until it closes
+        self._started = False  # before start() the account is not known (the key is being read)
         self._account: Account | None = None
         self._fixable: dict[ProblemKind, set[int]] = {kind: set() for kind in FIXABLE_KINDS}
         self._allowed_to_open: set[str] = set()  # dangerous files the person chose to open
@@ -77,9 +83,19 @@ class Presenter(QObject):
     def engine(self) -> Any:
         return self._context.engine
 
+    def wait_for_keyring(self) -> None:
+        """Until start(): the key is being read, and the system keyring may be asking for its
+        password in a window of its own."""
+        text = _tr("Waiting for the system keyring to give the API key. If it asks for a "
+                   "password in another window, answer it there.")
+        self._banner(KEYRING, lambda: Banner(Severity.INFO)).set_text(text)
+
     def start(self) -> None:
         """Show what already holds: the sandbox, the account state, problems of loaded items;
-        on a first run without any key, the welcome."""
+        on a first run without any key, the welcome — the one dialog (the key dialog opens
+        from its "Enter my API key", from the key banner or from Settings)."""
+        self._started = True
+        self._drop_banner(KEYRING)
         if self._context.in_sandbox:
             self._banner(SANDBOX, SandboxBanner)
         self._items_changed(self.engine.items)
@@ -91,6 +107,8 @@ class Presenter(QObject):
     # -- account-wide states --------------------------------------------------------------
 
     def show_account(self, account: Account) -> None:
+        if not self._started:
+            return  # start() shows the account as it is then
         previous, self._account = self._account, account
         entered = previous is None or (previous.state, previous.key_problem) != (
             account.state, account.key_problem)
@@ -116,7 +134,9 @@ class Presenter(QObject):
             self._banner(TROUBLE, self._trouble_banner).set_account(account)
         elif wanted == KEY:
             self._banner(KEY, self._key_banner).set_problem(account.key_problem)
-            if entered and "welcome" not in self.dialogs:
+            # A refused key is news: ask at once. A missing one is known (the welcome, the
+            # banner): a person asked before they chose would meet two dialogs at once.
+            if entered and account.key_problem is not KeyProblem.MISSING:
                 self._ask_for_key(account)
 
     def _ask_for_key(self, account: Account) -> None:
@@ -135,7 +155,8 @@ class Presenter(QObject):
             return dialog
         return self._dialog(CREDITS, make)
 
-    def show_key_dialog(self) -> KeyDialog:
+    def show_key_dialog(self, over: str | None = None) -> KeyDialog:
+        """`over`: the open dialog whose button asked for it; hidden until the key dialog closes."""
         account = self._account or self.engine.account
         def make() -> KeyDialog:
             dialog = KeyDialog(self._context.key_store, self._test_key, account.key_problem,
@@ -143,13 +164,13 @@ class Presenter(QObject):
             dialog.key_saved.connect(self._key_saved)
             dialog.open_url_requested.connect(self._context.open_url)
             return dialog
-        return self._dialog("key", make)
+        return self._dialog("key", make, over=over)
 
     def show_forbidden_dialog(self) -> ForbiddenDialog:
         def make() -> ForbiddenDialog:
             account = self._account or self.engine.account
             dialog = ForbiddenDialog(account.detail, self._context.key_settings_url, self._window)
-            dialog.other_key_requested.connect(self.show_key_dialog)
+            dialog.other_key_requested.connect(lambda: self.show_key_dialog(over="forbidden"))
             dialog.open_url_requested.connect(self._context.open_url)
             return dialog
         return self._dialog("forbidden", make)
@@ -186,7 +207,7 @@ class Presenter(QObject):
         start_sandbox = getattr(self._context, "start_sandbox", None)
         def make() -> WelcomeDialog:
             dialog = WelcomeDialog(start_sandbox is not None, self._window)
-            dialog.key_chosen.connect(self.show_key_dialog)
+            dialog.key_chosen.connect(lambda: self.show_key_dialog(over="welcome"))
             dialog.sandbox_chosen.connect(self.start_sandbox)
             return dialog
         return self._dialog("welcome", make)
@@ -201,7 +222,7 @@ class Presenter(QObject):
     def show_settings(self) -> SettingsDialog:
         def make() -> SettingsDialog:
             dialog = SettingsDialog(self._context, self._window)
-            dialog.change_key_requested.connect(self.show_key_dialog)
+            dialog.change_key_requested.connect(lambda: self.show_key_dialog(over="settings"))
             return dialog
         return self._dialog("settings", make)
 
@@ -353,18 +374,52 @@ class Presenter(QObject):
             banner.hide()
             banner.deleteLater()
 
-    def _dialog(self, kind: str, make: Callable[[], Any]) -> Any:
+    def _dialog(self, kind: str, make: Callable[[], Any], over: str | None = None) -> Any:
         dialog = self.dialogs.get(kind)
         if dialog is None:
             dialog = make()
             self.dialogs[kind] = dialog
-            dialog.finished.connect(lambda _result, kind=kind: self.dialogs.pop(kind, None))
-            dialog.show()
+            dialog.finished.connect(lambda _result, kind=kind: self._dialog_closed(kind))
+            shown = self._shown_kind()
+            if shown is not None and shown == over:
+                self._covers[kind] = shown
+                self.dialogs[shown].hide()
+            elif shown is not None:
+                self._waiting.append(kind)  # its turn comes when the one on screen closes
+                return dialog
+        elif kind in self._waiting:
+            return dialog  # asked again: it keeps its place in the line
+        dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
 
+    def _shown_kind(self) -> str | None:
+        return next((kind for kind, dialog in self.dialogs.items()
+                     if kind not in self._waiting and dialog.isVisible()), None)
+
+    def _dialog_closed(self, kind: str) -> None:
+        if self.dialogs.pop(kind, None) is None:
+            return
+        if kind in self._waiting:
+            self._waiting.remove(kind)
+        covered = self._covers.pop(kind, None)
+        if self._shown_kind() is not None:
+            return
+        if covered is not None and covered in self.dialogs:
+            follow = covered
+        elif self._waiting:
+            follow = self._waiting.pop(0)
+        else:
+            return
+        dialog = self.dialogs[follow]
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
     def _close_dialog(self, kind: str) -> None:
-        dialog = self.dialogs.pop(kind, None)
+        dialog = self.dialogs.get(kind)
         if dialog is not None:
+            # finished is not emitted for a dialog that waits hidden: say it closed ourselves.
+            self._dialog_closed(kind)
             dialog.close()
