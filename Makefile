@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth \
-	dbus dbus-x11 gnome-keyring libsecret-tools
+	dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core python3-pyatspi
 
 .PHONY: run test bench screenshots package packaging-deps sysdeps venv clean
 
@@ -37,9 +37,9 @@ packaging-deps:
 
 venv: sysdeps $(STAMP)
 
-# Missing system libraries (Qt's xcb/EGL deps, D-Bus, gnome-keyring) are installed with apt
-# when we are root (waiting for the dpkg lock while another install holds it); otherwise we say
-# what is missing and carry on.
+# Missing system libraries (Qt's xcb/EGL deps, D-Bus, gnome-keyring, the AT-SPI bus and the system
+# Python's pyatspi for the screen-reader test) are installed with apt when we are root (waiting
+# for the dpkg lock while another install holds it); otherwise we say what is missing and carry on.
 sysdeps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
