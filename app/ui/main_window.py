@@ -11,8 +11,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -136,6 +136,10 @@ class MainWindow(QMainWindow):
         self.intake.reported.connect(lambda message, _report: self.status.show_report(message))
         self.view.selectionModel().selectionChanged.connect(self._refresh)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        # The Menu key opens it by itself; Shift+F10 is the other key people know for it.
+        menu_key = QShortcut(QKeySequence("Shift+F10"), self.view, self._context_menu_by_key,
+                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.context_menu_key = menu_key
         self.view.doubleClicked.connect(lambda _index: self._open_selected_file())
 
         acts.add_urls.triggered.connect(self.show_add_dialog)
@@ -277,6 +281,11 @@ class MainWindow(QMainWindow):
     def _show_settings(self) -> None:
         if self.presenter is not None:
             self.presenter.show_settings()
+
+    def _context_menu_by_key(self) -> None:
+        current = self.view.currentIndex()
+        rect = self.view.visualRect(current) if current.isValid() else QRect()
+        self._context_menu(rect.center() if rect.isValid() else self.view.viewport().rect().center())
 
     def _context_menu(self, position: QPoint) -> None:
         acts = self.commands

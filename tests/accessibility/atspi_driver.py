@@ -15,6 +15,7 @@ import sys
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 APP_NAME = "VideoConduit Desktop"
 STEP_SECONDS = 30.0
@@ -26,7 +27,7 @@ CONTROL_ROLES = {
     pyatspi.ROLE_SLIDER, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_TABLE,
     pyatspi.ROLE_LINK, pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_MENU_ITEM,
 }
-report: dict = {"steps": [], "controls": {}, "unnamed": {}}
+report: dict = {"steps": [], "controls": {}, "unnamed": {}, "announced": []}
 
 
 class StepFailed(Exception):
@@ -38,9 +39,22 @@ def step(text: str) -> None:
     print("step:", text, file=sys.stderr, flush=True)
 
 
+def hear(event) -> None:
+    """What a screen reader would speak unasked: live-region announcements."""
+    report["announced"].append({"text": str(event.any_data), "from": event.source_name or "",
+                                "role": event.source.getRoleName()})
+
+
+def pump_events() -> None:
+    context = GLib.MainContext.default()
+    while context.iteration(False):
+        pass
+
+
 def until(what: str, probe, seconds: float = STEP_SECONDS):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        pump_events()
         try:
             found = probe()
         except Exception:  # a node may vanish while we read it (a row repaints, a dialog closes)
@@ -142,6 +156,7 @@ def add_link(frame, url: str) -> None:
 
 
 def main_window():
+    pyatspi.Registry.registerEventListener(hear, "object:announcement")
     app = until(f'the application "{APP_NAME}" on the bus', the_app)
     frame = until("its main window", lambda: next(
         (w for w in children(app) if w.getRole() == pyatspi.ROLE_FRAME and showing(w)), None))

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -93,8 +96,20 @@ def accessibility_session(tmp_path, secret_service):
         processes.stop()
 
 
-def run_app_and_driver(env, processes, tmp_path, app_args: list[str],
-                       driver_args: list[str]) -> dict:
+def embedded_sandbox_address(data_dir: Path) -> str:
+    """The embedded sandbox's address, from the app's log (where it says where it started)."""
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        for log in (data_dir / "logs").glob("*.log*"):
+            found = re.search(r"embedded sandbox at (http://127\.0\.0\.1:\d+)", log.read_text())
+            if found:
+                return found.group(1)
+        time.sleep(0.1)
+    raise AssertionError(f"the app did not say where its sandbox is within {START_SECONDS} s")
+
+
+def run_app_and_driver(env, processes, tmp_path, app_args: list[str], driver_args: list[str],
+                       bytes_per_second: int | None = None) -> dict:
     """Start the app (xcb on the private X server, accessibility forced on), run the driver
     against it, and return its report; fail with both sides' words when a step did not happen."""
     app_env = {**env, "QT_QPA_PLATFORM": "xcb", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1"}
@@ -103,6 +118,10 @@ def run_app_and_driver(env, processes, tmp_path, app_args: list[str],
         app = processes.start([sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"),
                                "--download-dir", str(tmp_path / "downloads"), *app_args],
                               stdout=log, stderr=subprocess.STDOUT, env=app_env)
+    if bytes_per_second:  # files arrive slowly enough for a person to hear them coming
+        address = embedded_sandbox_address(tmp_path / "data")
+        httpx.post(f"{address}/_sandbox/file-faults", json={"bytes_per_second": bytes_per_second},
+                   timeout=10).raise_for_status()
     try:
         driven = subprocess.run([SYSTEM_PYTHON, str(DRIVER), *driver_args], capture_output=True,
                                 text=True, env=env, timeout=DRIVER_SECONDS)
@@ -127,7 +146,7 @@ def test_a_screen_reader_user_downloads_and_meets_the_credits_dialog(accessibili
                                                                      tmp_path):
     env, processes = accessibility_session
     report = run_app_and_driver(env, processes, tmp_path, ["--sandbox"],
-                                ["download", VIDEO_URL, NO_CREDITS_URL])
+                                ["download", VIDEO_URL, NO_CREDITS_URL], bytes_per_second=750_000)
 
     assert report["window"] == "VideoConduit Desktop — Sandbox"
     assert report["unnamed"] == {}, "controls without a name (or a combo box without its label)"
@@ -135,11 +154,18 @@ def test_a_screen_reader_user_downloads_and_meets_the_credits_dialog(accessibili
     row = report["row_done"]
     assert row[:3] == ["screen-reader-video.mp4", "Done", "Done"], row
     assert (tmp_path / "downloads" / row[0]).stat().st_size == 3_000_000
+    downloading = [p for p in report["progress_heard"] if p.startswith("Downloading")]
+    assert downloading and all(re.fullmatch(r"Downloading, \d+ %(, .+ left)?", p)
+                               for p in downloading), report["progress_heard"]
+    assert any(p.endswith(" left") for p in downloading), report["progress_heard"]
     assert report["credits_dialog"]["name"] == "You need 2 more credits"
     assert report["dialogs_visible_with_credits"] == ["You need 2 more credits"], "one dialog"
     assert "This download needs 2 credits; your balance is 0." in report["credits_dialog_text"]
     assert report["buy_button"]["name"] == "Buy credits" and report["buy_button"]["actions"]
-    assert report["credits_banner"]["name"].startswith("Submissions paused: not enough credits.")
+    banner = report["credits_banner"]
+    assert banner["name"].startswith("Submissions paused: not enough credits.")
+    assert banner["role"] in ("alert", "notification"), "a live region, not a plain panel"
+    assert banner["name"] in [heard["text"] for heard in report["announced"]], "spoken unasked"
     combo_purposes = sorted(c["labelled_by"][0] for c in report["controls"]["main window"]
                             if c["role"] == "combo box")
     assert combo_purposes == ["Format:", "Quality:"]
@@ -158,6 +184,9 @@ def test_first_run_meets_one_welcome_and_reaches_the_key_dialog_and_settings(
     assert report["window"] == "VideoConduit Desktop"
     assert report["first_run_dialogs"] == [["Welcome to VideoConduit Desktop"]], "one dialog"
     assert report["after_later"] == [[]], '"Later" leaves no dialog'
+    # (The keyring's wait is often over before the driver listens: tests/ui covers its banner.)
+    heard = [(h["text"], h["role"]) for h in report["announced"]]
+    assert ("Downloads paused: enter your API key to start.", "alert") in heard
     assert report["unnamed"] == {}, "controls without a name (or a combo box without its label)"
     welcome = {c["name"] for c in report["controls"]["welcome dialog"]}
     assert {"Enter my API key", "Try the sandbox", "Later"} <= welcome

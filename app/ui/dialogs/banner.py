@@ -11,8 +11,16 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
+    QAccessibleWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -40,10 +48,42 @@ def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
     )
 
 
+class _BannerAccessible(QAccessibleWidget):
+    """What assistive technology sees of a banner: an alert when something needs fixing, a
+    notification otherwise (AT-SPI's alert / notification roles, UIA's and VoiceOver's
+    equivalents) — a live region, not a plain panel; its buttons stay its children."""
+
+    def __init__(self, banner: Banner) -> None:
+        super().__init__(banner)
+        self._banner = banner
+
+    def role(self) -> QAccessible.Role:
+        # Asked when needed, not fixed at creation: the interface may be made while the banner
+        # is still being built.
+        severity = getattr(self._banner, "_severity", None)
+        return (QAccessible.Role.AlertMessage if severity is Severity.FIX
+                else QAccessible.Role.Notification)
+
+
+def _accessible_for(_class_name: str, obj: object) -> QAccessibleWidget | None:
+    return _BannerAccessible(obj) if isinstance(obj, Banner) else None
+
+
+_factory_installed = False
+
+
+def _install_accessible_factory() -> None:
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible_for)
+        _factory_installed = True
+
+
 class Banner(QFrame):
     ICON_SIZE = 20
 
     def __init__(self, severity: Severity, parent: QWidget | None = None) -> None:
+        _install_accessible_factory()  # before the first banner asks for its interface
         super().__init__(parent)
         self.setObjectName("banner")
         self._severity = severity
@@ -66,10 +106,34 @@ class Banner(QFrame):
         self._layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
         self._layout.addWidget(self.label, 1)
 
-    def set_text(self, text: str) -> None:
+    @property
+    def severity(self) -> Severity:
+        return self._severity
+
+    def set_text(self, text: str, *, announce: bool = True) -> None:
+        """`announce`: say the new words to a screen reader at once (a countdown's ticks are
+        not news: it passes False)."""
         if text != self.label.text():
             self.label.setText(text)
             self.setAccessibleName(text)
+            if announce and self.isVisible():
+                self.announce()
+
+    def announce(self) -> None:
+        """A live region's news: screen readers speak the banner's words without focus moving
+        there — at once for something to fix, after the current sentence otherwise."""
+        if not self.label.text():
+            return
+        event = QAccessibleAnnouncementEvent(self, self.label.text())
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive
+                            if self._severity is Severity.FIX
+                            else QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.announce()
 
     def text(self) -> str:
         return self.label.text()
@@ -121,4 +185,4 @@ class CountdownBanner(Banner):
         self.refresh()
 
     def refresh(self) -> None:
-        self.set_text(self._words(self._account, self._clock()))
+        self.set_text(self._words(self._account, self._clock()), announce=False)
