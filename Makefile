@@ -18,8 +18,10 @@ test: venv
 	$(VENV)/bin/mypy app/api app/engine
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Regenerates resources/screenshots/ from the real engine and sandbox (offscreen).
+# Regenerates resources/screenshots/ from the real engine and sandbox (offscreen), and the
+# README's first-run picture from a real start on a private X server.
 screenshots: venv
+	tools/first_run_screenshot.sh
 	VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/test_window_screenshots.py tests/ui/test_presenter_screenshots.py
 
 bench: venv
