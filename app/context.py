@@ -45,6 +45,8 @@ class AppContext:
     start_sandbox: Callable[[], object] | None = None
     _closers: list[Callable[[], object]] = field(default_factory=list)
     _tested_plan: Plan = Plan.UNKNOWN
+    # --api-base / VIDEOCONDUIT_API_BASE: the address this session's client uses, not saved.
+    _api_base_override: str | None = None
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
@@ -56,7 +58,9 @@ class AppContext:
 
     @property
     def api_base(self) -> str:
-        return self.sandbox.api_base if self.sandbox else self.settings.api_base
+        if self.sandbox:
+            return self.sandbox.api_base
+        return self._api_base_override or self.settings.api_base
 
     @property
     def billing_url(self) -> str:
@@ -135,7 +139,7 @@ def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsS
                     patient_look=float(settings.lookup_seconds))
     return AppContext(engine=engine, settings=settings, settings_store=settings_store,
                       key_store=key_store, paths=paths, sandbox=sandbox, log_file=log_file,
-                      _closers=closers)
+                      _closers=closers, _api_base_override=None if use_sandbox else api_base)
 
 
 def start_embedded_sandbox() -> tuple[SandboxInfo, Callable[[], object]]:

@@ -146,6 +146,7 @@ def add_link(frame, url: str) -> None:
         (d for d in windows(pyatspi.ROLE_DIALOG) if d.name == "Add URLs"), None))
     audit(dialog, "Add URLs dialog")
     field = until("its text field", lambda: find(dialog, pyatspi.ROLE_TEXT, "Links to add"))
+    report["links_field_description"] = field.description
     field.queryEditableText().insertText(0, url, len(url))
     add = until('an enabled "Add" button', lambda: (
         b if (b := find(dialog, pyatspi.ROLE_PUSH_BUTTON, "Add")) is not None
@@ -181,18 +182,28 @@ def watch_dialogs(seconds: float) -> list[list[str]]:
     return seen
 
 
-def open_and_close(frame, button: str, where: str, close: str) -> None:
-    """Press `button`, audit the one dialog it opens, leave it with its `close` button."""
+def open_and_close(frame, button: str, where: str, close: str, type_key: str = "") -> None:
+    """Press `button`, audit the one dialog it opens, leave it with its `close` button; with
+    `type_key`, type it into the key field and press "Test the key" first."""
     press(until(f'the "{button}" button', lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, button)))
     dialog = until(f'the dialog "{button}" opens', lambda: next(iter(windows(pyatspi.ROLE_DIALOG)),
                                                                 None))
     report.setdefault("dialogs", {})[where] = {"name": dialog.name, "others": dialog_names()}
     audit(dialog, where)
+    if type_key:
+        field = until("the key field", lambda: find(dialog, pyatspi.ROLE_PASSWORD_TEXT, "API key"))
+        field.queryEditableText().insertText(0, type_key, len(type_key))
+        test = until('an enabled "Test the key"', lambda: (
+            b if (b := find(dialog, pyatspi.ROLE_PUSH_BUTTON, "Test the key")) is not None
+            and b.getState().contains(pyatspi.STATE_ENABLED) else None))
+        press(test)
+        report["key_test_heard"] = until("the answer to be announced", lambda: next(
+            (h["text"] for h in report["announced"] if h["text"].startswith("Works")), None))
     press(until(f'its "{close}" button', lambda: find(dialog, pyatspi.ROLE_PUSH_BUTTON, close)))
     until(f"the {where} to close", lambda: dialog_names() == [])
 
 
-def first_run() -> None:
+def first_run(key: str) -> None:
     frame = main_window()
     welcome = until("a dialog", lambda: next(iter(windows(pyatspi.ROLE_DIALOG)), None))
     report["first_run_dialogs"] = watch_dialogs(1.5)
@@ -206,8 +217,9 @@ def first_run() -> None:
     until("the welcome to close", lambda: dialog_names() == [])
     report["after_later"] = watch_dialogs(1.5)
     step('pressed "Later"')
-    open_and_close(frame, "Enter API key…", "key dialog", "Cancel")
-    step('opened the key dialog from the banner\'s "Enter API key…" and cancelled it')
+    open_and_close(frame, "Enter API key…", "key dialog", "Cancel", type_key=key)
+    step('opened the key dialog from the banner\'s "Enter API key…", typed a key, tested it, '
+         'heard the answer and cancelled')
     open_and_close(frame, "Settings", "settings dialog", "Cancel")
     step("opened Settings from the toolbar and cancelled it")
 
@@ -259,7 +271,7 @@ def download(video_url: str, no_credits_url: str) -> None:
 if __name__ == "__main__":
     try:
         if sys.argv[1] == "first-run":
-            first_run()
+            first_run(sys.argv[2])
         else:
             download(sys.argv[2], sys.argv[3])
         report["ok"] = True
@@ -267,5 +279,6 @@ if __name__ == "__main__":
         report["ok"] = False
         app = the_app()
         seen = [f"{w.getRoleName()} {w.name!r}" for w in children(app)] if app else []
-        report["failed"] = f"{failed}; the application's windows: {seen}"
+        report["failed"] = (f"{failed}; the application's windows: {seen}; "
+                            f"heard: {[h['text'] for h in report['announced']]}")
     print(json.dumps(report))

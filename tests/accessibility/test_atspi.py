@@ -151,6 +151,7 @@ def test_a_screen_reader_user_downloads_and_meets_the_credits_dialog(accessibili
     assert report["window"] == "VideoConduit Desktop — Sandbox"
     assert report["unnamed"] == {}, "controls without a name (or a combo box without its label)"
     assert report["columns"] == ["Video", "Status", "Progress", "Size", "Details"]
+    assert report["links_field_description"].startswith("Paste or type links to videos")
     row = report["row_done"]
     assert row[:3] == ["screen-reader-video.mp4", "Done", "Done"], row
     assert (tmp_path / "downloads" / row[0]).stat().st_size == 3_000_000
@@ -161,6 +162,8 @@ def test_a_screen_reader_user_downloads_and_meets_the_credits_dialog(accessibili
     assert report["credits_dialog"]["name"] == "You need 2 more credits"
     assert report["dialogs_visible_with_credits"] == ["You need 2 more credits"], "one dialog"
     assert "This download needs 2 credits; your balance is 0." in report["credits_dialog_text"]
+    assert report["credits_dialog"]["description"].startswith(
+        "This download needs 2 credits; your balance is 0.\n"), "spoken after its name"
     assert report["buy_button"]["name"] == "Buy credits" and report["buy_button"]["actions"]
     banner = report["credits_banner"]
     assert banner["name"].startswith("Submissions paused: not enough credits.")
@@ -176,10 +179,13 @@ def test_a_screen_reader_user_downloads_and_meets_the_credits_dialog(accessibili
 def test_first_run_meets_one_welcome_and_reaches_the_key_dialog_and_settings(
         accessibility_session, tmp_path, secret_service):
     from app.keys import KeyStore
+    from app.sandbox import run_in_thread
 
     KeyStore(backend=secret_service.backend(), env={}).delete()  # a first run: no key stored
     env, processes = accessibility_session
-    report = run_app_and_driver(env, processes, tmp_path, [], ["first-run"])
+    with run_in_thread(plan="starter", credits=10) as service:  # the "real" service it talks to
+        report = run_app_and_driver(env, processes, tmp_path, ["--api-base", service.api_base],
+                                    ["first-run", service.api_key])
 
     assert report["window"] == "VideoConduit Desktop"
     assert report["first_run_dialogs"] == [["Welcome to VideoConduit Desktop"]], "one dialog"
@@ -188,9 +194,14 @@ def test_first_run_meets_one_welcome_and_reaches_the_key_dialog_and_settings(
     heard = [(h["text"], h["role"]) for h in report["announced"]]
     assert ("Downloads paused: enter your API key to start.", "alert") in heard
     assert report["unnamed"] == {}, "controls without a name (or a combo box without its label)"
+    assert report["welcome"]["description"].startswith("Drop or paste video links")
+    key_field = next(c for c in report["controls"]["key dialog"] if c["name"] == "API key")
+    assert key_field["role"] == "password text" and key_field["description"].startswith(
+        "Starts with vc_.")
     welcome = {c["name"] for c in report["controls"]["welcome dialog"]}
     assert {"Enter my API key", "Try the sandbox", "Later"} <= welcome
     assert report["dialogs"]["key dialog"]["others"] == [report["dialogs"]["key dialog"]["name"]]
+    assert report["key_test_heard"] == "Works — your plan: Starter"
     assert report["dialogs"]["settings dialog"]["others"] == [
         report["dialogs"]["settings dialog"]["name"]]
     settings_combos = [c for c in report["controls"]["settings dialog"] if c["role"] == "combo box"]

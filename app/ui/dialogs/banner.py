@@ -11,14 +11,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QColor,
-    QPainter,
-    QPalette,
-    QPen,
-)
+from PySide6.QtGui import QAccessible, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAccessibleWidget,
     QFrame,
@@ -31,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.engine.model import Account
+from app.ui.announce import announce
 
 
 class Severity(Enum):
@@ -120,15 +114,9 @@ class Banner(QFrame):
                 self.announce()
 
     def announce(self) -> None:
-        """A live region's news: screen readers speak the banner's words without focus moving
-        there — at once for something to fix, after the current sentence otherwise."""
-        if not self.label.text():
-            return
-        event = QAccessibleAnnouncementEvent(self, self.label.text())
-        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive
-                            if self._severity is Severity.FIX
-                            else QAccessible.AnnouncementPoliteness.Polite)
-        QAccessible.updateAccessibility(event)
+        """Spoken without the focus moving here: at once for something to fix, after the
+        current sentence otherwise."""
+        announce(self, self.label.text(), urgent=self._severity is Severity.FIX)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
