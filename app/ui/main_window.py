@@ -222,8 +222,12 @@ class MainWindow(QMainWindow):
             dialog.linksSubmitted.connect(self.intake.add_text)
             dialog.finished.connect(lambda _result: setattr(self, "add_dialog", None))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.add_dialog = dialog
-            dialog.open()
+            if self.presenter is None:
+                dialog.show()
+        if self.presenter is not None:  # one dialog on screen, the window's own included
+            self.presenter.present("add", lambda: self.add_dialog)
         self.add_dialog.raise_()
         return self.add_dialog
 

@@ -65,8 +65,9 @@ class Presenter(QObject):
         self._clock = clock
         self.banners: dict[str, Banner] = {}
         self.dialogs: dict[str, Any] = {}  # kind → the one dialog of that kind, shown or waiting
-        # One dialog on screen at a time: the others wait their turn in order of arrival; a
-        # dialog opened from another one's button covers it and gives it back when it closes.
+        # One dialog on screen at a time. One the person asked for (a button, a key, another
+        # dialog's button) covers the one on screen and gives it back when it closes; one the
+        # app brings up by itself (welcome, credits, a refused key) waits its turn.
         self._waiting: list[str] = []
         self._covers: dict[str, str] = {}  # kind shown → kind it hides until it closes
         self._started = False  # before start() the account is not known (the key is being read)
@@ -124,7 +125,7 @@ class Presenter(QObject):
         if wanted == CREDITS:
             self._banner(CREDITS, self._credits_banner).set_account(account)
             if entered:
-                self.show_credits_dialog()
+                self.show_credits_dialog(asked=False)
             elif (dialog := self.dialogs.get(CREDITS)) is not None:
                 dialog.set_account(account)
         elif wanted == RATE_LIMIT:
@@ -137,15 +138,15 @@ class Presenter(QObject):
             # A refused key is news: ask at once. A missing one is known (the welcome, the
             # banner): a person asked before they chose would meet two dialogs at once.
             if entered and account.key_problem is not KeyProblem.MISSING:
-                self._ask_for_key(account)
+                self._ask_for_key(account, asked=False)
 
-    def _ask_for_key(self, account: Account) -> None:
+    def _ask_for_key(self, account: Account, asked: bool = True) -> None:
         if account.key_problem is KeyProblem.FORBIDDEN:
-            self.show_forbidden_dialog()
+            self.show_forbidden_dialog(asked)
         else:
-            self.show_key_dialog()
+            self.show_key_dialog(asked)
 
-    def show_credits_dialog(self) -> CreditsDialog:
+    def show_credits_dialog(self, asked: bool = True) -> CreditsDialog:
         def make() -> CreditsDialog:
             dialog = CreditsDialog(self._account or self.engine.account, self._window)
             dialog.buy_requested.connect(self.buy_credits)
@@ -153,10 +154,9 @@ class Presenter(QObject):
                 lambda: self._context.open_url(self._context.upgrade_url))
             dialog.retry_requested.connect(self.engine.retry_now)
             return dialog
-        return self._dialog(CREDITS, make)
+        return self._dialog(CREDITS, make, asked)
 
-    def show_key_dialog(self, over: str | None = None) -> KeyDialog:
-        """`over`: the open dialog whose button asked for it; hidden until the key dialog closes."""
+    def show_key_dialog(self, asked: bool = True) -> KeyDialog:
         account = self._account or self.engine.account
         def make() -> KeyDialog:
             dialog = KeyDialog(self._context.key_store, self._test_key, account.key_problem,
@@ -164,16 +164,16 @@ class Presenter(QObject):
             dialog.key_saved.connect(self._key_saved)
             dialog.open_url_requested.connect(self._context.open_url)
             return dialog
-        return self._dialog("key", make, over=over)
+        return self._dialog("key", make, asked)
 
-    def show_forbidden_dialog(self) -> ForbiddenDialog:
+    def show_forbidden_dialog(self, asked: bool = True) -> ForbiddenDialog:
         def make() -> ForbiddenDialog:
             account = self._account or self.engine.account
             dialog = ForbiddenDialog(account.detail, self._context.key_settings_url, self._window)
-            dialog.other_key_requested.connect(lambda: self.show_key_dialog(over="forbidden"))
+            dialog.other_key_requested.connect(self.show_key_dialog)
             dialog.open_url_requested.connect(self._context.open_url)
             return dialog
-        return self._dialog("forbidden", make)
+        return self._dialog("forbidden", make, asked)
 
     def buy_credits(self) -> None:
         self._context.open_url(self._context.billing_url)
@@ -207,10 +207,10 @@ class Presenter(QObject):
         start_sandbox = getattr(self._context, "start_sandbox", None)
         def make() -> WelcomeDialog:
             dialog = WelcomeDialog(start_sandbox is not None, self._window)
-            dialog.key_chosen.connect(lambda: self.show_key_dialog(over="welcome"))
+            dialog.key_chosen.connect(self.show_key_dialog)
             dialog.sandbox_chosen.connect(self.start_sandbox)
             return dialog
-        return self._dialog("welcome", make)
+        return self._dialog("welcome", make, asked=False)
 
     def start_sandbox(self) -> None:
         start_sandbox = getattr(self._context, "start_sandbox", None)
@@ -222,7 +222,7 @@ class Presenter(QObject):
     def show_settings(self) -> SettingsDialog:
         def make() -> SettingsDialog:
             dialog = SettingsDialog(self._context, self._window)
-            dialog.change_key_requested.connect(lambda: self.show_key_dialog(over="settings"))
+            dialog.change_key_requested.connect(self.show_key_dialog)
             return dialog
         return self._dialog("settings", make)
 
@@ -374,21 +374,35 @@ class Presenter(QObject):
             banner.hide()
             banner.deleteLater()
 
-    def _dialog(self, kind: str, make: Callable[[], Any], over: str | None = None) -> Any:
+    def present(self, kind: str, make: Callable[[], Any]) -> Any:
+        """A dialog the person asked for (the window's own, such as Add URLs), under the same
+        one-on-screen rule as the presenter's."""
+        return self._dialog(kind, make)
+
+    def _dialog(self, kind: str, make: Callable[[], Any], asked: bool = True) -> Any:
+        """`asked`: the person asked for it, so it covers the dialog on screen; otherwise it
+        waits until that one is closed."""
         dialog = self.dialogs.get(kind)
         if dialog is None:
             dialog = make()
             self.dialogs[kind] = dialog
             dialog.finished.connect(lambda _result, kind=kind: self._dialog_closed(kind))
-            shown = self._shown_kind()
-            if shown is not None and shown == over:
-                self._covers[kind] = shown
-                self.dialogs[shown].hide()
-            elif shown is not None:
+        elif dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        elif kind in self._waiting and not asked:
+            return dialog  # asked for again by the app: it keeps its place in the line
+        shown = self._shown_kind()
+        if shown is not None and not asked:
+            if kind not in self._waiting:
                 self._waiting.append(kind)  # its turn comes when the one on screen closes
-                return dialog
-        elif kind in self._waiting:
-            return dialog  # asked again: it keeps its place in the line
+            return dialog
+        if kind in self._waiting:
+            self._waiting.remove(kind)
+        if shown is not None:
+            self._covers[kind] = shown
+            self.dialogs[shown].hide()
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
