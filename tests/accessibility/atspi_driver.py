@@ -264,6 +264,9 @@ def download(video_url: str, no_credits_url: str) -> None:
          and "credit" in (n.name or "").lower() and n.getRole() != pyatspi.ROLE_PUSH_BUTTON
          and find(n, pyatspi.ROLE_PUSH_BUTTON, "Buy credits") is not None), None))
     report["credits_banner"] = {"role": banner.getRoleName(), "name": banner.name}
+    # Announcements travel as bus events: wait for this one (a missing one fails the step).
+    until("the credits banner to be announced",
+          lambda: any(h["text"] == banner.name for h in report["announced"]))
     step("read the credits dialog, its Buy credits button and the banner")
     audit(frame, "main window with the credits banner")
 
