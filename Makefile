@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth \
 	dbus dbus-x11 gnome-keyring libsecret-tools chromium chromium-driver xdg-utils \
-	desktop-file-utils
+	desktop-file-utils at-spi2-core python3-pyatspi
 
 .PHONY: run test bench screenshots package packaging-deps sysdeps venv clean
 
@@ -20,9 +20,11 @@ test: venv
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Regenerates resources/screenshots/ (English) and resources/screenshots/de/ (German) from the
-# real engine and sandbox (offscreen).
+# real engine and sandbox (offscreen), and the README's first-run picture from a real start on a
+# private X server.
 SCREENSHOT_TESTS := tests/ui/test_window_screenshots.py tests/ui/test_presenter_screenshots.py
 screenshots: venv
+	packaging/first_run_screenshot.sh
 	VIDEOCONDUIT_LANG=en VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q $(SCREENSHOT_TESTS) tests/ui/test_browser_links.py
 	VIDEOCONDUIT_LANG=de VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q $(SCREENSHOT_TESTS)
 
@@ -52,9 +54,9 @@ packaging-deps:
 
 venv: sysdeps $(STAMP)
 
-# Missing system libraries (Qt's xcb/EGL deps, D-Bus, gnome-keyring) are installed with apt
-# when we are root (waiting for the dpkg lock while another install holds it); otherwise we say
-# what is missing and carry on.
+# Missing system libraries (Qt's xcb/EGL deps, D-Bus, gnome-keyring, the AT-SPI bus and the system
+# Python's pyatspi for the screen-reader test) are installed with apt when we are root (waiting
+# for the dpkg lock while another install holds it); otherwise we say what is missing and carry on.
 sysdeps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

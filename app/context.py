@@ -5,6 +5,7 @@ Built by ``app.main`` (the composition root) and handed whole to the window or t
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ class AppContext:
     start_sandbox: Callable[[], object] | None = None
     _closers: list[Callable[[], object]] = field(default_factory=list)
     _tested_plan: Plan = Plan.UNKNOWN
+    # --api-base / VIDEOCONDUIT_API_BASE: the address this session's client uses, not saved.
+    _api_base_override: str | None = None
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
@@ -64,7 +67,9 @@ class AppContext:
 
     @property
     def api_base(self) -> str:
-        return self.sandbox.api_base if self.sandbox else self.settings.api_base
+        if self.sandbox:
+            return self.sandbox.api_base
+        return self._api_base_override or self.settings.api_base
 
     @property
     def billing_url(self) -> str:
@@ -95,6 +100,14 @@ class AppContext:
             await probe.aclose()
         return None
 
+    async def read_stored_key(self) -> str | None:
+        """Read the key from the keyring on a worker thread (its unlock prompt may keep it for
+        minutes) and give it to the engine. The sandbox brings its own key."""
+        if self.sandbox is None and self.engine.client.api_key is None:
+            key = await asyncio.to_thread(self.key_store.load)
+            self.engine.set_api_key(key)
+        return self.engine.client.api_key
+
     def plan_after_test(self) -> Plan:
         """The plan of the key last given to test_key (from that reply's X-RateLimit-Limit)."""
         return self._tested_plan
@@ -110,7 +123,9 @@ class AppContext:
 def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsStore,
                   key_store: KeyStore, *, use_sandbox: bool, api_base: str | None = None,
                   download_dir: Path | None = None, concurrency: int | None = None,
-                  log_file: Path | None = None) -> AppContext:
+                  log_file: Path | None = None, read_key: bool = True) -> AppContext:
+    """`read_key=False` leaves the stored key unread (the window reads it off its UI thread
+    with AppContext.read_stored_key); the console session reads it here."""
     closers: list[Callable[[], object]] = []
     sandbox: SandboxInfo | None = None
     if use_sandbox:
@@ -119,7 +134,7 @@ def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsS
         api_key = sandbox.api_key
         base = sandbox.api_base
     else:
-        api_key = key_store.get()
+        api_key = key_store.get() if read_key else key_store.env_override
         base = api_base or settings.api_base
     # The sandbox's jobs mean nothing to the real service: it gets a queue of its own.
     database = paths.queue_database(sandbox=use_sandbox)
@@ -133,7 +148,7 @@ def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsS
                     patient_look=float(settings.lookup_seconds))
     return AppContext(engine=engine, settings=settings, settings_store=settings_store,
                       key_store=key_store, paths=paths, sandbox=sandbox, log_file=log_file,
-                      _closers=closers)
+                      _closers=closers, _api_base_override=None if use_sandbox else api_base)
 
 
 def start_embedded_sandbox() -> tuple[SandboxInfo, Callable[[], object]]:

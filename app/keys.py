@@ -91,6 +91,8 @@ class KeyStore:
         self._env = env if env is not None else os.environ
         self._session_key: str | None = None
         self._persistent = _is_usable(self._backend)
+        self._loaded = False  # load() has read the keyring: get() answers from memory
+        self._stored_key: str | None = None
 
     @property
     def persistent(self) -> bool:
@@ -114,6 +116,22 @@ class KeyStore:
             return self._session_key
         if (override := self.env_override) is not None:
             return override
+        if self._loaded:
+            return self._stored_key
+        return self._read_keyring()
+
+    def load(self) -> str | None:
+        """Read the stored key once and remember it; later get() calls answer from memory.
+
+        This may block for minutes: a Secret Service whose collection is locked (or not created
+        yet) shows its own password prompt and answers only when the person does. The window
+        calls it on a worker thread and says meanwhile that it waits for the keyring."""
+        if self._session_key is None and self.env_override is None:
+            self._stored_key = self._read_keyring()
+            self._loaded = True
+        return self.get()
+
+    def _read_keyring(self) -> str | None:
         if not _is_usable(self._backend):
             return None
         try:
@@ -131,6 +149,8 @@ class KeyStore:
         self._session_key = key
         self._persistent = self._write_to_keyring(key)
         if self._persistent:
+            self._stored_key = key
+        if self._persistent:
             return StoreResult(True, f"The key is saved in {self.backend_description}.")
         return StoreResult(False, "There is no usable system keyring, so the key is kept for this "
                                   "session only; you will be asked for it again next time.")
@@ -138,6 +158,7 @@ class KeyStore:
     def delete(self) -> None:
         """Forget the key in this session and in the keyring. The environment variable stays."""
         self._session_key = None
+        self._stored_key = None
         if not _is_usable(self._backend):
             return
         try:

@@ -147,7 +147,8 @@ def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
 
     context = build_context(paths, settings, settings_store, key_store, use_sandbox=args.sandbox,
                             api_base=args.api_base, download_dir=args.download_dir,
-                            concurrency=args.concurrency, log_file=_log_file)
+                            concurrency=args.concurrency, log_file=_log_file,
+                            read_key=headless)  # the window reads it without freezing
     if headless:
         if args.held and context.holds_links_from("scheme"):
             print(HELD_WITHOUT_WINDOW, file=sys.stderr)

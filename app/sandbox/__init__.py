@@ -86,6 +86,8 @@ Behaviour of the service (our documented choices)
       ``error: {"detail": "The video platform returned an error", "code": "upstream_error"}``;
       its credits are given back.
     - path contains ``slow``        → the job takes 5 × job_seconds.
+    - path contains ``nocredits``   → 402 ``insufficient_credits`` as if the balance were 0
+      (``available: 0``), whatever it is: a credits dialog on demand, e.g. in the embedded sandbox.
     - query ``size=N``              → the produced file has N bytes.
     - query ``filename=NAME``       → the job's ``filename`` is exactly NAME, unsanitised (e.g.
       ``…/v?filename=clip.mp4.part`` or ``filename=..%2F..%2Fevil.sh``), to hand a client a

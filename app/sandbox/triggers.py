@@ -32,6 +32,7 @@ def refusal(url: str) -> tuple[int, dict[str, Any]] | None:
 @dataclass(frozen=True)
 class Traits:
     fails: bool
+    no_credits: bool  # path ``nocredits``: refused with 402 as if the balance were empty
     slow: bool
     size: int
     filename: str | None  # query ``filename=NAME``: the produced file's exact name, unsanitised
@@ -47,4 +48,5 @@ def traits(url: str, default_size: int) -> Traits:
             size = int(value)
     # Deliberately not sanitised: it lets a test hand the client a hostile name.
     filename = next(iter(query.get("filename", [])), None)
-    return Traits(fails="fail" in path, slow="slow" in path, size=size, filename=filename)
+    return Traits(fails="fail" in path, no_credits="nocredits" in path, slow="slow" in path,
+                  size=size, filename=filename)

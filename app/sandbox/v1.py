@@ -152,7 +152,7 @@ async def post_download(request: web.Request) -> web.StreamResponse:
     container = container_for(order.format, order.audio_only)
     now = clock.now()
     with state.lock:
-        available = state.balance(now)
+        available = 0 if url_traits.no_credits else state.balance(now)
         if available < cost:
             return _insufficient(cost, available)
         state.account.credits -= cost

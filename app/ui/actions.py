@@ -68,7 +68,7 @@ class QueueActions(QObject):
                            _tr("Resume the selected downloads"))
         self.toggle_pause = make("toggle_pause", _tr("Pause or resume"), None, "Space", in_view,
                                  _tr("Pause or resume the selected downloads"))
-        self.cancel = make("cancel", _tr("Cancel"), "cancel", None, window,
+        self.cancel = make("cancel", _tr("Cancel"), "cancel", "Ctrl+.", window,
                            _tr("Stop the selected downloads and keep them in the list"))
         self.retry = make("retry", _tr("Retry"), "retry", "Ctrl+R", window,
                           _tr("Try the selected failed or cancelled downloads again"))
@@ -82,29 +82,33 @@ class QueueActions(QObject):
                            in_view, _tr("Remove the selected downloads from the list "
                                         "(downloaded files stay on disk)"))
         self.retry_all_failed = make("retry_all_failed", _tr("Retry all failed"), "retry-all",
-                                     None, window, _tr("Try every failed download again"))
+                                     "Ctrl+Shift+R", window, _tr("Try every failed download again"))
         self.clear_finished = make("clear_finished", _tr("Clear finished"), "clear-finished",
-                                   None, window, _tr("Remove finished downloads from the list"))
+                                   "Ctrl+Shift+Del", window, _tr("Remove finished downloads from the list"))
+        # Some desktops (GNOME) have no standard key for Preferences: Ctrl+, then.
         self.settings = make("settings", _tr("Settings"), "settings",
                              QKeySequence.StandardKey.Preferences, window,
-                             _tr("API key, download folder, notifications"))
+                             _tr("API key, download folder, notifications"), fallback="Ctrl+,")
         self.open_file = make("open_file", _tr("Open file"), "open-file", "Ctrl+O", window,
                               _tr("Open the downloaded file"))
-        self.show_in_folder = make("show_in_folder", _tr("Show in folder"), "folder", None,
-                                   window, _tr("Open the folder that holds the file"))
-        self.copy_url = make("copy_url", _tr("Copy URL"), "copy", None, in_view,
+        self.show_in_folder = make("show_in_folder", _tr("Show in folder"), "folder",
+                                   "Ctrl+Shift+O", window, _tr("Open the folder that holds the file"))
+        self.copy_url = make("copy_url", _tr("Copy URL"), "copy", QKeySequence.StandardKey.Copy,
+                             in_view,
                              _tr("Copy the selected links"))
-        self.get_details = make("get_details", _tr("Get details (costs 1 credit)"), "info", None,
-                                window, _tr("Ask VideoConduit for the video's title and length "
+        self.get_details = make("get_details", _tr("Get details (costs 1 credit)"), "info",
+                                "Ctrl+I", window, _tr("Ask VideoConduit for the video's title and length "
                                             "— this uses 1 credit"))
 
     def _make(self, name: str, text: str, icon_name: str | None,
               shortcut: QKeySequence.StandardKey | str | None, context: Qt.ShortcutContext,
-              tip: str) -> QAction:
+              tip: str, fallback: str | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if icon_name:
             action.setIcon(icon(icon_name))
+        if shortcut is not None and QKeySequence(shortcut).isEmpty() and fallback:
+            shortcut = fallback
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(context)

@@ -29,6 +29,7 @@ class AddDialog(QDialog):
         intro.setWordWrap(True)
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName(self.tr("Links to add"))
+        self.editor.setAccessibleDescription(intro.text())  # the instructions, on focus
         self.editor.setPlaceholderText("https://…")
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.options_label = QLabel(options_summary, self)

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -150,6 +150,10 @@ class MainWindow(QMainWindow):
         self.options_strip.optionsChanged.connect(self.held_links.refresh_cost)
         self.view.selectionModel().selectionChanged.connect(self._refresh)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        # The Menu key opens it by itself; Shift+F10 is the other key people know for it.
+        menu_key = QShortcut(QKeySequence("Shift+F10"), self.view, self._context_menu_by_key,
+                             context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.context_menu_key = menu_key
         self.view.doubleClicked.connect(lambda _index: self._open_selected_file())
 
         acts.add_urls.triggered.connect(self.show_add_dialog)
@@ -233,8 +237,12 @@ class MainWindow(QMainWindow):
             dialog.linksSubmitted.connect(self.intake.add_text)
             dialog.finished.connect(lambda _result: setattr(self, "add_dialog", None))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.add_dialog = dialog
-            dialog.open()
+            if self.presenter is None:
+                dialog.show()
+        if self.presenter is not None:  # one dialog on screen, the window's own included
+            self.presenter.present("add", lambda: self.add_dialog)
         self.add_dialog.raise_()
         return self.add_dialog
 
@@ -296,6 +304,11 @@ class MainWindow(QMainWindow):
     def _show_settings(self) -> None:
         if self.presenter is not None:
             self.presenter.show_settings()
+
+    def _context_menu_by_key(self) -> None:
+        current = self.view.currentIndex()
+        rect = self.view.visualRect(current) if current.isValid() else QRect()
+        self._context_menu(rect.center() if rect.isValid() else self.view.viewport().rect().center())
 
     def _context_menu(self, position: QPoint) -> None:
         acts = self.commands

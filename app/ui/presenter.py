@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 # Banner kinds, top to bottom in the order they are shown.
 SANDBOX, KEY, CREDITS, RATE_LIMIT, TROUBLE = "sandbox", "key", "credits", "rate_limit", "trouble"
+KEYRING = "keyring"
 SESSION_KEY = "session_key"
 _ACCOUNT_BANNERS = {
     AccountState.WAITING_FOR_KEY: KEY,
@@ -63,7 +64,13 @@ class Presenter(QObject):
         self._context = context
         self._clock = clock
         self.banners: dict[str, Banner] = {}
-        self.dialogs: dict[str, Any] = {}  # kind → the one open dialog of that kind
+        self.dialogs: dict[str, Any] = {}  # kind → the one dialog of that kind, shown or waiting
+        # One dialog on screen at a time. One the person asked for (a button, a key, another
+        # dialog's button) covers the one on screen and gives it back when it closes; one the
+        # app brings up by itself (welcome, credits, a refused key) waits its turn.
+        self._waiting: list[str] = []
+        self._covers: dict[str, str] = {}  # kind shown → kind it hides until it closes
+        self._started = False  # before start() the account is not known (the key is being read)
         self._account: Account | None = None
         self._fixable: dict[ProblemKind, set[int]] = {kind: set() for kind in FIXABLE_KINDS}
         self._allowed_to_open: set[str] = set()  # dangerous files the person chose to open
@@ -77,9 +84,19 @@ class Presenter(QObject):
     def engine(self) -> Any:
         return self._context.engine
 
+    def wait_for_keyring(self) -> None:
+        """Until start(): the key is being read, and the system keyring may be asking for its
+        password in a window of its own."""
+        text = _tr("Waiting for the system keyring to give the API key. If it asks for a "
+                   "password in another window, answer it there.")
+        self._banner(KEYRING, lambda: Banner(Severity.INFO)).set_text(text)
+
     def start(self) -> None:
         """Show what already holds: the sandbox, the account state, problems of loaded items;
-        on a first run without any key, the welcome."""
+        on a first run without any key, the welcome — the one dialog (the key dialog opens
+        from its "Enter my API key", from the key banner or from Settings)."""
+        self._started = True
+        self._drop_banner(KEYRING)
         if self._context.in_sandbox:
             self._banner(SANDBOX, SandboxBanner)
         self._items_changed(self.engine.items)
@@ -91,6 +108,8 @@ class Presenter(QObject):
     # -- account-wide states --------------------------------------------------------------
 
     def show_account(self, account: Account) -> None:
+        if not self._started:
+            return  # start() shows the account as it is then
         previous, self._account = self._account, account
         entered = previous is None or (previous.state, previous.key_problem) != (
             account.state, account.key_problem)
@@ -106,7 +125,7 @@ class Presenter(QObject):
         if wanted == CREDITS:
             self._banner(CREDITS, self._credits_banner).set_account(account)
             if entered:
-                self.show_credits_dialog()
+                self.show_credits_dialog(asked=False)
             elif (dialog := self.dialogs.get(CREDITS)) is not None:
                 dialog.set_account(account)
         elif wanted == RATE_LIMIT:
@@ -116,16 +135,18 @@ class Presenter(QObject):
             self._banner(TROUBLE, self._trouble_banner).set_account(account)
         elif wanted == KEY:
             self._banner(KEY, self._key_banner).set_problem(account.key_problem)
-            if entered and "welcome" not in self.dialogs:
-                self._ask_for_key(account)
+            # A refused key is news: ask at once. A missing one is known (the welcome, the
+            # banner): a person asked before they chose would meet two dialogs at once.
+            if entered and account.key_problem is not KeyProblem.MISSING:
+                self._ask_for_key(account, asked=False)
 
-    def _ask_for_key(self, account: Account) -> None:
+    def _ask_for_key(self, account: Account, asked: bool = True) -> None:
         if account.key_problem is KeyProblem.FORBIDDEN:
-            self.show_forbidden_dialog()
+            self.show_forbidden_dialog(asked)
         else:
-            self.show_key_dialog()
+            self.show_key_dialog(asked)
 
-    def show_credits_dialog(self) -> CreditsDialog:
+    def show_credits_dialog(self, asked: bool = True) -> CreditsDialog:
         def make() -> CreditsDialog:
             dialog = CreditsDialog(self._account or self.engine.account, self._window)
             dialog.buy_requested.connect(self.buy_credits)
@@ -133,9 +154,9 @@ class Presenter(QObject):
                 lambda: self._context.open_url(self._context.upgrade_url))
             dialog.retry_requested.connect(self.engine.retry_now)
             return dialog
-        return self._dialog(CREDITS, make)
+        return self._dialog(CREDITS, make, asked)
 
-    def show_key_dialog(self) -> KeyDialog:
+    def show_key_dialog(self, asked: bool = True) -> KeyDialog:
         account = self._account or self.engine.account
         def make() -> KeyDialog:
             dialog = KeyDialog(self._context.key_store, self._test_key, account.key_problem,
@@ -143,16 +164,16 @@ class Presenter(QObject):
             dialog.key_saved.connect(self._key_saved)
             dialog.open_url_requested.connect(self._context.open_url)
             return dialog
-        return self._dialog("key", make)
+        return self._dialog("key", make, asked)
 
-    def show_forbidden_dialog(self) -> ForbiddenDialog:
+    def show_forbidden_dialog(self, asked: bool = True) -> ForbiddenDialog:
         def make() -> ForbiddenDialog:
             account = self._account or self.engine.account
             dialog = ForbiddenDialog(account.detail, self._context.key_settings_url, self._window)
             dialog.other_key_requested.connect(self.show_key_dialog)
             dialog.open_url_requested.connect(self._context.open_url)
             return dialog
-        return self._dialog("forbidden", make)
+        return self._dialog("forbidden", make, asked)
 
     def buy_credits(self) -> None:
         self._context.open_url(self._context.billing_url)
@@ -189,7 +210,7 @@ class Presenter(QObject):
             dialog.key_chosen.connect(self.show_key_dialog)
             dialog.sandbox_chosen.connect(self.start_sandbox)
             return dialog
-        return self._dialog("welcome", make)
+        return self._dialog("welcome", make, asked=False)
 
     def start_sandbox(self) -> None:
         start_sandbox = getattr(self._context, "start_sandbox", None)
@@ -353,18 +374,66 @@ class Presenter(QObject):
             banner.hide()
             banner.deleteLater()
 
-    def _dialog(self, kind: str, make: Callable[[], Any]) -> Any:
+    def present(self, kind: str, make: Callable[[], Any]) -> Any:
+        """A dialog the person asked for (the window's own, such as Add URLs), under the same
+        one-on-screen rule as the presenter's."""
+        return self._dialog(kind, make)
+
+    def _dialog(self, kind: str, make: Callable[[], Any], asked: bool = True) -> Any:
+        """`asked`: the person asked for it, so it covers the dialog on screen; otherwise it
+        waits until that one is closed."""
         dialog = self.dialogs.get(kind)
         if dialog is None:
             dialog = make()
             self.dialogs[kind] = dialog
-            dialog.finished.connect(lambda _result, kind=kind: self.dialogs.pop(kind, None))
-            dialog.show()
+            dialog.finished.connect(lambda _result, kind=kind: self._dialog_closed(kind))
+        elif dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        elif kind in self._waiting and not asked:
+            return dialog  # asked for again by the app: it keeps its place in the line
+        shown = self._shown_kind()
+        if shown is not None and not asked:
+            if kind not in self._waiting:
+                self._waiting.append(kind)  # its turn comes when the one on screen closes
+            return dialog
+        if kind in self._waiting:
+            self._waiting.remove(kind)
+        if shown is not None:
+            self._covers[kind] = shown
+            self.dialogs[shown].hide()
+        dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
 
+    def _shown_kind(self) -> str | None:
+        return next((kind for kind, dialog in self.dialogs.items()
+                     if kind not in self._waiting and dialog.isVisible()), None)
+
+    def _dialog_closed(self, kind: str) -> None:
+        if self.dialogs.pop(kind, None) is None:
+            return
+        if kind in self._waiting:
+            self._waiting.remove(kind)
+        covered = self._covers.pop(kind, None)
+        if self._shown_kind() is not None:
+            return
+        if covered is not None and covered in self.dialogs:
+            follow = covered
+        elif self._waiting:
+            follow = self._waiting.pop(0)
+        else:
+            return
+        dialog = self.dialogs[follow]
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
     def _close_dialog(self, kind: str) -> None:
-        dialog = self.dialogs.pop(kind, None)
+        dialog = self.dialogs.get(kind)
         if dialog is not None:
+            # finished is not emitted for a dialog that waits hidden: say it closed ourselves.
+            self._dialog_closed(kind)
             dialog.close()

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 
 from app.engine.model import AccountState, Item, ItemState
 from app.ui import item_text
+from app.ui.spoken_text import progress_spoken
 from app.ui.theme import failure_color
 
 ITEM_IDS_MIME = "application/x-videoconduit-item-ids"
@@ -224,7 +225,7 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return item_text.tooltip(item)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.PROGRESS:
-            return item_text.status_text(item)
+            return progress_spoken(item)
         if role == Qt.ItemDataRole.ForegroundRole and item.state is ItemState.FAILED:
             if column in (Column.STATUS, Column.DETAILS):
                 return failure_color()

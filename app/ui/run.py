@@ -65,14 +65,18 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
     window.quitRequested.connect(quit_requested.set)
     try:
         await engine.start()
-        window.presenter.start()
+        # The window first, whatever the keyring does: its unlock prompt may hold the read for
+        # minutes, so the key is read on a worker thread while the window says it waits.
         window.show()
-        if urls:
+        window.presenter.wait_for_keyring()
+        if urls:  # queued now, submitted once the key is known
             window.intake.add_text("\n".join(urls))
         if held:  # this launch came from a videoconduit:// link
             window.receive_links("\n".join(held), "scheme")
         if owner is not None:
             await owner.serve(window.receive_links, kind="window")
+        await context.read_stored_key()
+        window.presenter.start()
         if quit_when_done:
             outcome = await engine.wait_until_settled()
             if screenshot is not None:

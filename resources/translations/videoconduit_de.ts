@@ -121,12 +121,12 @@
         <translation>Hinzuzufügende Links</translation>
     </message>
     <message>
-        <location filename="../../app/ui/add_dialog.py" line="37"/>
+        <location filename="../../app/ui/add_dialog.py" line="38"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/add_dialog.py" line="40"/>
+        <location filename="../../app/ui/add_dialog.py" line="41"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -316,100 +316,105 @@
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="54"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="55"/>
         <source>Works — your plan: {plan}</source>
         <translation>Funktioniert – Ihr Tarif: {plan}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="55"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="56"/>
         <source>Works — VideoConduit accepted this key.</source>
         <translation>Funktioniert – VideoConduit hat diesen Schlüssel angenommen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="71"/>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="86"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="72"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="87"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="75"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="76"/>
         <source>VideoConduit said: {detail}</source>
         <translation>VideoConduit meldet: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="77"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="78"/>
         <source>Copy your key from &lt;a href=&quot;{url}&quot;&gt;your VideoConduit dashboard&lt;/a&gt;. It starts with vc_. The full key is shown only once when it is created — if you no longer have it, make a new one.</source>
         <translation>Kopieren Sie Ihren Schlüssel aus &lt;a href=&quot;{url}&quot;&gt;Ihrem VideoConduit-Dashboard&lt;/a&gt;. Er beginnt mit vc_. Der vollständige Schlüssel wird nur einmal angezeigt, wenn er erstellt wird – haben Sie ihn nicht mehr, erstellen Sie einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="89"/>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="122"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="88"/>
+        <source>Starts with vc_. It stays hidden unless you choose Show the key.</source>
+        <translation>Beginnt mit vc_. Er bleibt verborgen, solange Sie nicht „Schlüssel anzeigen“ wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="92"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="125"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="91"/>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="124"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="94"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="127"/>
         <source>Show the key</source>
         <translation>Schlüssel anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="93"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="96"/>
         <source>Test key</source>
         <translation>Schlüssel testen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="94"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="97"/>
         <source>Test the key</source>
         <translation>Den Schlüssel testen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="104"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="107"/>
         <source>Key check</source>
         <translation>Schlüsselprüfung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="107"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="110"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="109"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="122"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="125"/>
         <source>Hide</source>
         <translation>Verbergen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="123"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="126"/>
         <source>Hide the key</source>
         <translation>Schlüssel verbergen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="131"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="134"/>
         <source>Looks like an API key.</source>
         <translation>Sieht nach einem API-Schlüssel aus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="146"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="149"/>
         <source>The key will be saved in {where}.</source>
         <translation>Der Schlüssel wird in {where} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="148"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="151"/>
         <source>There is no usable system keyring, so the key is kept for this session only; you will be asked for it again next time.</source>
         <translation>Es gibt keinen nutzbaren Systemschlüsselbund. Der Schlüssel gilt daher nur für diese Sitzung; beim nächsten Start werden Sie erneut danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="159"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="162"/>
         <source>Testing the key…</source>
         <translation>Schlüssel wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/key_dialog.py" line="163"/>
+        <location filename="../../app/ui/dialogs/key_dialog.py" line="166"/>
         <source>Could not test the key: {reason}</source>
         <translation>Der Schlüssel konnte nicht getestet werden: {reason}</translation>
     </message>
@@ -427,17 +432,17 @@
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>They are queued as audio only: 1 credit each.</source>
         <translation>Sie werden als reine Audiodateien eingereiht: je 1 Credit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>They are queued as videos: {n} credits each.</source>
         <translation>Sie werden als Videos eingereiht: je {n} Credits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Copied %n links</source>
         <translation>
             <numerusform>%n Link kopiert</numerusform>
@@ -445,7 +450,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>%n downloads are still running.</source>
         <translation>
             <numerusform>%n Download läuft noch.</numerusform>
@@ -453,22 +458,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Quit {app}?</source>
         <translation>{app} beenden?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>They stop now and continue where they left off the next time you open the app.</source>
         <translation>Sie werden jetzt angehalten und beim nächsten Start der App dort fortgesetzt, wo sie aufgehört haben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Keep downloading</source>
         <translation>Weiter herunterladen</translation>
     </message>
@@ -476,7 +481,7 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/message_dialog.py" line="103"/>
+        <location filename="../../app/ui/dialogs/message_dialog.py" line="118"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -569,32 +574,37 @@
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../app/ui/presenter.py" line="181"/>
+        <location filename="../../app/ui/presenter.py" line="90"/>
+        <source>Waiting for the system keyring to give the API key. If it asks for a password in another window, answer it there.</source>
+        <translation>Warte darauf, dass der Schlüsselbund des Systems den API-Schlüssel herausgibt. Falls er in einem anderen Fenster nach einem Passwort fragt, antworten Sie bitte dort.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/presenter.py" line="202"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/presenter.py" line="227"/>
+        <location filename="../../app/ui/presenter.py" line="248"/>
         <source>Submit again</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/presenter.py" line="235"/>
+        <location filename="../../app/ui/presenter.py" line="256"/>
         <source>Not now</source>
         <translation>Jetzt nicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/presenter.py" line="252"/>
+        <location filename="../../app/ui/presenter.py" line="273"/>
         <source>Open file</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/presenter.py" line="261"/>
+        <location filename="../../app/ui/presenter.py" line="282"/>
         <source>Don&apos;t open</source>
         <translation>Nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/presenter.py" line="300"/>
+        <location filename="../../app/ui/presenter.py" line="321"/>
         <source>Choose a download folder</source>
         <translation>Download-Ordner wählen</translation>
     </message>
@@ -755,52 +765,52 @@
         <translation>Abgeschlossene Downloads aus der Liste entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="88"/>
+        <location filename="../../app/ui/actions.py" line="89"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="90"/>
+        <location filename="../../app/ui/actions.py" line="91"/>
         <source>API key, download folder, notifications</source>
         <translation>API-Schlüssel, Download-Ordner, Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="91"/>
+        <location filename="../../app/ui/actions.py" line="92"/>
         <source>Open file</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="92"/>
+        <location filename="../../app/ui/actions.py" line="93"/>
         <source>Open the downloaded file</source>
         <translation>Die heruntergeladene Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="93"/>
+        <location filename="../../app/ui/actions.py" line="94"/>
         <source>Show in folder</source>
         <translation>Im Ordner anzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="94"/>
+        <location filename="../../app/ui/actions.py" line="95"/>
         <source>Open the folder that holds the file</source>
         <translation>Den Ordner öffnen, in dem die Datei liegt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="95"/>
+        <location filename="../../app/ui/actions.py" line="96"/>
         <source>Copy URL</source>
         <translation>URL kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="96"/>
+        <location filename="../../app/ui/actions.py" line="98"/>
         <source>Copy the selected links</source>
         <translation>Die ausgewählten Links kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="97"/>
+        <location filename="../../app/ui/actions.py" line="99"/>
         <source>Get details (costs 1 credit)</source>
         <translation>Details abrufen (kostet 1 Credit)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="98"/>
+        <location filename="../../app/ui/actions.py" line="100"/>
         <source>Ask VideoConduit for the video&apos;s title and length — this uses 1 credit</source>
         <translation>Titel und Länge des Videos bei VideoConduit abfragen – das verbraucht 1 Credit</translation>
     </message>
@@ -808,27 +818,27 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="47"/>
+        <location filename="../../app/ui/queue_model.py" line="48"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="48"/>
+        <location filename="../../app/ui/queue_model.py" line="49"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="49"/>
+        <location filename="../../app/ui/queue_model.py" line="50"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="50"/>
+        <location filename="../../app/ui/queue_model.py" line="51"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_model.py" line="51"/>
+        <location filename="../../app/ui/queue_model.py" line="52"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1085,6 +1095,14 @@
         <location filename="../../app/ui/dialogs/settings_parts.py" line="105"/>
         <source>VideoConduit shows a key only once, when it is created. Keep a copy if you want to use this key again.</source>
         <translation>VideoConduit zeigt einen Schlüssel nur einmal an, wenn er erstellt wird. Bewahren Sie eine Kopie auf, wenn Sie ihn wieder verwenden möchten.</translation>
+    </message>
+</context>
+<context>
+    <name>SpokenText</name>
+    <message>
+        <location filename="../../app/ui/spoken_text.py" line="25"/>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,16 @@ def test_insufficient_credits_is_402_with_required_and_available(sandbox, api):
     assert (info.json()["required"], info.json()["available"]) == (1, 0)
 
 
+def test_a_nocredits_link_is_refused_as_if_the_balance_were_empty(sandbox, api):
+    before = sandbox.admin.state()["credits"]
+    refused = api.post("/v1/download", json={"url": "https://example.com/watch/nocredits-1"})
+    assert refused.status_code == 402
+    assert refused.json() == {"detail": "Insufficient credits", "code": "insufficient_credits",
+                              "required": 2, "available": 0}
+    assert sandbox.admin.state()["credits"] == before  # nothing was taken
+    submit(api, VIDEO)  # the real balance still pays for other links
+
+
 def test_unsupported_url_is_404_without_code_and_costs_nothing(sandbox, api):
     before = sandbox.admin.state()["credits"]
     response = api.post("/v1/download", json={"url": "https://unsupported.example/v/1"})

@@ -24,7 +24,7 @@ def first_run(running_app):
     context.sandbox = None
     context.key_store = KeyStore(backend=fail.Keyring(), env={})
     context.engine.set_api_key(None)
-    running_app.window.presenter.dialogs["key"].close()  # the old window's own answer to that
+    assert not running_app.window.presenter.dialogs, "a missing key alone opens no dialog"
     started: list[bool] = []
     context.start_sandbox = lambda: started.append(True)
     window = MainWindow(context)
@@ -74,3 +74,19 @@ def test_sandbox_mode_shows_its_banner_on_top(running_app):
     area = running_app.window.banner_area
     assert area.itemAt(0).widget() is running_app.window.presenter.banners["sandbox"]
     assert area.itemAt(0).widget().isVisible()
+
+
+def test_a_dialog_the_app_brings_up_while_the_welcome_is_open_waits_its_turn(running_app, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    window, _started = first_run(running_app)
+    try:
+        welcome = window.presenter.dialogs["welcome"]
+        credits = window.presenter.show_credits_dialog(asked=False)  # as the 402 brings it
+        assert visible(QDialog) == [welcome], "never two dialogs at once"
+        welcome.close()  # "Later"
+        qtbot.waitUntil(lambda: visible(QDialog) == [credits], timeout=2000)
+    finally:
+        window._quitting = True
+        window.close()
+        window.deleteLater()

@@ -166,3 +166,10 @@ def test_banner_sandbox(app, qtbot):
     save(app.window, "banner-sandbox.png", qtbot)
     app.sandbox.admin.file_faults(bytes_per_second=0)
 
+
+
+def test_banner_waiting_for_the_keyring(app, qtbot):
+    without_sandbox_banner(app)
+    app.window.presenter.wait_for_keyring()
+    save(app.window, "banner-keyring.png", qtbot)
+    app.window.presenter._drop_banner("keyring")

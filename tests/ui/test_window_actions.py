@@ -140,3 +140,43 @@ def test_get_details_says_what_it_costs_and_fetches_nothing_by_itself(running_ap
     assert f"details:{item_id}" in window.presenter.dialogs
     qtbot.wait(200)
     assert not [e for e in running_app.sandbox.admin.log("api") if e["path"] == "/v1/info"]
+
+
+def test_every_toolbar_command_works_from_the_keyboard(running_app, qtbot):
+    """Toolbar buttons take no keyboard focus: each command has a key of its own, or is in the
+    row menu that Shift+F10 (or the Menu key) opens on the current row."""
+    window = running_app.window
+    window.intake.add_text("https://a.example/slow/1")
+    select_rows(window, 0)
+    window.view.setCurrentIndex(window.model.index(0, 0))
+
+    press(qtbot, window.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: getattr(window, "context_menu", None) is not None
+                    and window.context_menu.isVisible(), timeout=2000)
+    in_menu = {a.objectName() for a in window.context_menu.actions() if a.objectName()}
+    window.context_menu.close()
+    without_key = {a.objectName() for a in window.toolbar.actions()
+                   if a.objectName() and a.shortcut().isEmpty()}
+    assert without_key <= in_menu, f"neither a key nor in the row menu: {without_key - in_menu}"
+    assert {"pause", "resume", "look_again", "submit_again"} <= in_menu
+
+
+def test_new_command_keys_reach_the_engine(running_app, qtbot):
+    window = running_app.window
+    window.intake.add_text("https://a.example/slow/1 https://unsupported.example/x")
+    qtbot.waitUntil(lambda: window.model.item_at(1).state is ItemState.FAILED, timeout=5000)
+    select_rows(window, 0)
+
+    press(qtbot, window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "https://a.example/slow/1"
+    press(qtbot, window.view, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: status_of(window, 0) == "Cancelled", timeout=3000)
+
+    link = "https://unsupported.example/x"
+    press(qtbot, window.view, Qt.Key.Key_R,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: running_app.sandbox.admin.posts_for_url(link) == 2, timeout=5000)
+
+    press(qtbot, window.view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "settings" in window.presenter.dialogs, timeout=2000)
+    window.presenter.dialogs["settings"].reject()

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QAccessible, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAccessibleWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.engine.model import Account
+from app.ui.announce import announce
 
 
 class Severity(Enum):
@@ -40,10 +42,42 @@ def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
     )
 
 
+class _BannerAccessible(QAccessibleWidget):
+    """What assistive technology sees of a banner: an alert when something needs fixing, a
+    notification otherwise (AT-SPI's alert / notification roles, UIA's and VoiceOver's
+    equivalents) — a live region, not a plain panel; its buttons stay its children."""
+
+    def __init__(self, banner: Banner) -> None:
+        super().__init__(banner)
+        self._banner = banner
+
+    def role(self) -> QAccessible.Role:
+        # Asked when needed, not fixed at creation: the interface may be made while the banner
+        # is still being built.
+        severity = getattr(self._banner, "_severity", None)
+        return (QAccessible.Role.AlertMessage if severity is Severity.FIX
+                else QAccessible.Role.Notification)
+
+
+def _accessible_for(_class_name: str, obj: object) -> QAccessibleWidget | None:
+    return _BannerAccessible(obj) if isinstance(obj, Banner) else None
+
+
+_factory_installed = False
+
+
+def _install_accessible_factory() -> None:
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible_for)
+        _factory_installed = True
+
+
 class Banner(QFrame):
     ICON_SIZE = 20
 
     def __init__(self, severity: Severity, parent: QWidget | None = None) -> None:
+        _install_accessible_factory()  # before the first banner asks for its interface
         super().__init__(parent)
         self.setObjectName("banner")
         self._severity = severity
@@ -66,10 +100,28 @@ class Banner(QFrame):
         self._layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
         self._layout.addWidget(self.label, 1)
 
-    def set_text(self, text: str) -> None:
+    @property
+    def severity(self) -> Severity:
+        return self._severity
+
+    def set_text(self, text: str, *, announce: bool = True) -> None:
+        """`announce`: say the new words to a screen reader at once (a countdown's ticks are
+        not news: it passes False)."""
         if text != self.label.text():
             self.label.setText(text)
             self.setAccessibleName(text)
+            if announce and self.isVisible():
+                self.announce()
+
+    def announce(self) -> None:
+        """Spoken without the focus moving here: at once for something to fix, after the
+        current sentence otherwise."""
+        announce(self, self.label.text(), urgent=self._severity is Severity.FIX)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.announce()
 
     def text(self) -> str:
         return self.label.text()
@@ -121,4 +173,4 @@ class CountdownBanner(Banner):
         self.refresh()
 
     def refresh(self) -> None:
-        self.set_text(self._words(self._account, self._clock()))
+        self.set_text(self._words(self._account, self._clock()), announce=False)

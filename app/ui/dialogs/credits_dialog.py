@@ -57,3 +57,4 @@ class CreditsDialog(MessageDialog):
                 recheck=recheck)
         self.recheck.setText(recheck)
         self.recheck.setVisible(bool(recheck))
+        self.describe()

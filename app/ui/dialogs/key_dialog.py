@@ -19,6 +19,7 @@ from qasync import asyncSlot
 
 from app.engine.model import KeyProblem
 from app.keys import KeyStore, StoreResult, normalize_key, validate_key_format
+from app.ui.announce import announce
 from app.ui.dialogs.message_dialog import MessageDialog
 from app.ui.problem_text import KEYS_PAGE_URL, describe_error, key_headline
 from app.ui.theme import failure_color, success_color
@@ -84,6 +85,8 @@ class KeyDialog(MessageDialog):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText("vc_…")
         self.key_edit.setAccessibleName(_tr("API key"))
+        self.key_edit.setAccessibleDescription(_tr(
+            "Starts with vc_. It stays hidden unless you choose Show the key."))
         self.key_edit.textEdited.connect(self._clean_edit)
         self.key_edit.textChanged.connect(self._validate)
         self.show_button = QPushButton(_tr("Show"), self)
@@ -165,6 +168,7 @@ class KeyDialog(MessageDialog):
         if clean_pasted_key(self.key_edit.text()) != key:
             return  # the person typed on: this answer is about an older key
         self._set_status(result.describe(), good=result.works)
+        announce(self.status, self.status.text(), urgent=not result.works)
         self.test_button.setEnabled(True)
 
     def _save(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -75,7 +76,21 @@ class MessageDialog(QDialog):
         if not self.property("fitted"):
             self.setProperty("fitted", True)
             self.fit_to_content()
+        self.describe()
         super().showEvent(event)
+
+    def describe(self) -> None:
+        """The dialog's words as its accessible description: a screen reader speaks the
+        headline (the name) and then this when the dialog appears, before any button."""
+        words = []
+        for index in range(1, self.body.count()):  # 0 is the headline: already the name
+            label = self.body.itemAt(index).widget()
+            if isinstance(label, QLabel) and not label.isHidden() and label.text():
+                text = label.text()
+                if label.textFormat() is Qt.TextFormat.RichText:
+                    text = QTextDocumentFragment.fromHtml(text).toPlainText()
+                words.append(text)
+        self.setAccessibleDescription("\n".join(words))
 
     def set_headline(self, text: str) -> None:
         self.headline.setText(text)
