@@ -31,7 +31,7 @@ package: venv packaging-deps
 
 # PyInstaller is in requirements.lock; the .deb needs dpkg-shlibdeps (dpkg-dev), the validators of
 # its desktop files, and binutils (PyInstaller reads and strips the ELF files with them).
-PACKAGING_SYSTEM_PACKAGES := binutils dpkg-dev appstream desktop-file-utils libsecret-tools
+PACKAGING_SYSTEM_PACKAGES := binutils dpkg-dev appstream desktop-file-utils libsecret-tools rpm cpio
 packaging-deps:
 	@$(MAKE) --no-print-directory sysdeps SYSTEM_PACKAGES="$(PACKAGING_SYSTEM_PACKAGES)"
 

@@ -3,7 +3,7 @@
 # system, write SHA256SUMS, then run the smoke test on the BUILT binary (it must pass).
 #
 #   Linux:   dist/videoconduit-desktop/, dist/videoconduit-desktop-<v>-linux-<arch>.tar.gz,
-#            dist/videoconduit-desktop_<v>_<debarch>.deb
+#            dist/videoconduit-desktop_<v>_<debarch>.deb, dist/videoconduit-desktop-<v>-1.<arch>.rpm
 #   macOS:   dist/VideoConduit Desktop.app, dist/videoconduit-desktop-<v>-macos-<arch>.dmg
 #   Windows: dist/videoconduit-desktop/, dist/videoconduit-desktop-<v>-windows-setup.exe (Inno Setup)
 #
@@ -43,6 +43,10 @@ Linux)
     step "Debian package"
     deb=$("$PY" packaging/make_deb.py "$DIST/$NAME" "$ICONS" "$DIST")
     artefacts+=("$(basename "$deb")")
+
+    step "RPM package (Fedora, openSUSE) from the same staged files"
+    rpm=$("$PY" packaging/make_rpm.py "$DIST/$NAME" "$ICONS" "$DIST")
+    artefacts+=("$(basename "$rpm")")
     ;;
 Darwin)
     dmg="$NAME-$VERSION-macos-$ARCH.dmg"
