@@ -63,27 +63,35 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
             return 0
 
 
-class QuitRouter:
-    """Every "quit the app" the platform sends goes through the window, then the session.
+class PlatformRequests:
+    """What the platform asks of the whole app, routed to the window.
 
-    macOS sends QEvent.Quit to the application for Cmd+Q, Dock › Quit and the app menu, and
+    Quit: macOS sends QEvent.Quit to the application for Cmd+Q, Dock › Quit and the app menu, and
     QCoreApplication.quit() sends the same event everywhere. Left to Qt, it stops the event loop
     qasync runs while the session is still awaiting, so the queue is never closed. Refused here
     (which also answers macOS "not now"), it becomes the window's own Quit: ask if downloads run,
-    then the session closes the queue and ends the loop itself."""
+    then the session closes the queue and ends the loop itself.
 
-    def __init__(self, app, request_quit) -> None:  # type: ignore[no-untyped-def]
+    Re-open (macOS): a click on the Dock icon sends QEvent.ApplicationActivate; a window hidden
+    to the tray comes back, as Mac apps do. Elsewhere activation is only focus moving between
+    our own windows, so `reshow` is None there."""
+
+    def __init__(self, app, request_quit, reshow=None) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QEvent, QObject
 
-        quit_type = QEvent.Type.Quit
+        quit_type, activate_type = QEvent.Type.Quit, QEvent.Type.ApplicationActivate
 
         class _Filter(QObject):
             def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
-                if event.type() != quit_type or watched is not app:
+                if watched is not app:
                     return False
-                event.ignore()
-                request_quit()
-                return True
+                if event.type() == quit_type:
+                    event.ignore()
+                    request_quit()
+                    return True
+                if event.type() == activate_type and reshow is not None:
+                    reshow()
+                return False
 
         self._app = app
         self._filter = _Filter()
@@ -105,7 +113,8 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
     window.presenter = Presenter(window, context)
     quit_requested = asyncio.Event()
     window.quitRequested.connect(quit_requested.set)
-    router = QuitRouter(QApplication.instance(), window.request_quit)
+    router = PlatformRequests(QApplication.instance(), window.request_quit,
+                              reshow=window.reshow if sys.platform == "darwin" else None)
     try:
         await engine.start()
         window.presenter.start()
