@@ -34,7 +34,8 @@ class Platform:
 
 def _env(sys_platform: str, system: str, machine: str, os_name: str) -> dict[str, str]:
     return {"sys_platform": sys_platform, "platform_system": system, "platform_machine": machine,
-            "os_name": os_name, "python_version": "%d.%d" % PYTHON, "python_full_version": "%d.%d.0" % PYTHON,
+            "os_name": os_name, "python_version": f"{PYTHON[0]}.{PYTHON[1]}",
+            "python_full_version": f"{PYTHON[0]}.{PYTHON[1]}.0",
             "implementation_name": "cpython", "platform_python_implementation": "CPython",
             "platform_release": "", "platform_version": "", "extra": ""}
 
@@ -111,7 +112,7 @@ def test_the_lock_pins_what_the_platform_needs_and_nothing_else(platform):
 
 
 def supported_tags(platform: Platform) -> set[Tag]:
-    abi = "cp%d%d" % PYTHON
+    abi = f"cp{PYTHON[0]}{PYTHON[1]}"
     return set(cpython_tags(PYTHON, abis=[abi], platforms=platform.wheel_platforms)) | set(
         compatible_tags(PYTHON, interpreter=abi, platforms=platform.wheel_platforms))
 
