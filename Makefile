@@ -8,15 +8,21 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor
 	libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth \
 	dbus dbus-x11 gnome-keyring libsecret-tools
 
-.PHONY: run test bench screenshots package packaging-deps sysdeps venv clean
+.PHONY: run test lint-ci bench screenshots package packaging-deps sysdeps venv clean
 
 run: venv
 	$(PY) -m app --sandbox $(ARGS)
 
-test: venv
+test: venv lint-ci
 	$(VENV)/bin/ruff check app tests
 	$(VENV)/bin/mypy app/api app/engine
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The CI workflow: YAML style, then actionlint (expressions, runner labels, action inputs; its
+# shellcheck pass is off so the result does not depend on what else is installed).
+lint-ci: venv
+	$(VENV)/bin/yamllint -c .yamllint.yml --strict .github/workflows
+	$(VENV)/bin/actionlint -shellcheck= .github/workflows/*.yml
 
 # Regenerates resources/screenshots/ from the real engine and sandbox (offscreen).
 screenshots: venv

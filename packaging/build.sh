@@ -55,8 +55,16 @@ Darwin)
     cp -R "$DIST/VideoConduit Desktop.app" "$staging/"
     ln -s /Applications "$staging/Applications"
     rm -f "$DIST/$dmg"
-    hdiutil create -volname "VideoConduit Desktop" -srcfolder "$staging" -fs HFS+ -format UDZO \
-        -ov "$DIST/$dmg"
+    # hdiutil fails now and then on hosted runners ("Resource busy"): a few tries, a pause between.
+    for attempt in 1 2 3 4 5; do
+        if hdiutil create -volname "VideoConduit Desktop" -srcfolder "$staging" -fs HFS+ \
+            -format UDZO -ov "$DIST/$dmg"; then
+            break
+        fi
+        [[ $attempt == 5 ]] && { echo "hdiutil create failed $attempt times" >&2; exit 1; }
+        echo "hdiutil create failed (attempt $attempt); trying again in $((attempt * 10)) s" >&2
+        sleep $((attempt * 10))
+    done
     rm -rf "$staging"
     artefacts+=("$dmg")
     ;;

