@@ -34,7 +34,7 @@ def tree_size(path: Path) -> int:
 
 def artefact_sizes() -> list[tuple[str, int]]:
     rows = [(f"{NAME}/ (one-folder bundle)", tree_size(DIST / NAME))] if (DIST / NAME).is_dir() else []
-    for pattern in ("*.tar.gz", "*.deb", "*.dmg", "*-setup.exe"):
+    for pattern in ("*.tar.gz", "*.deb", "*.rpm", "*.dmg", "*-setup.exe"):
         rows += [(path.name, path.stat().st_size) for path in sorted(DIST.glob(pattern))]
     return rows
 
