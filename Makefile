@@ -9,15 +9,21 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor
 	dbus dbus-x11 gnome-keyring libsecret-tools chromium chromium-driver xdg-utils \
 	desktop-file-utils at-spi2-core python3-pyatspi
 
-.PHONY: run test bench screenshots package packaging-deps sysdeps venv clean
+.PHONY: run test lint-ci bench screenshots package packaging-deps sysdeps venv clean
 
 run: venv
 	$(PY) -m app --sandbox $(ARGS)
 
-test: venv
+test: venv lint-ci
 	$(VENV)/bin/ruff check app tests
 	$(VENV)/bin/mypy app/api app/engine
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The CI workflow: YAML style, then actionlint (expressions, runner labels, action inputs; its
+# shellcheck pass is off so the result does not depend on what else is installed).
+lint-ci: venv
+	$(VENV)/bin/yamllint -c .yamllint.yml --strict .github/workflows
+	$(VENV)/bin/actionlint -shellcheck= .github/workflows/*.yml
 
 # Regenerates resources/screenshots/ (English) and resources/screenshots/de/ (German) from the
 # real engine and sandbox (offscreen), and the README's first-run picture from a real start on a
@@ -48,7 +54,7 @@ $(WEB_EXT): packaging/web-ext/package.json packaging/web-ext/package-lock.json
 
 # PyInstaller is in requirements.lock; the .deb needs dpkg-shlibdeps (dpkg-dev), the validators of
 # its desktop files, and binutils (PyInstaller reads and strips the ELF files with them).
-PACKAGING_SYSTEM_PACKAGES := binutils dpkg-dev appstream desktop-file-utils libsecret-tools
+PACKAGING_SYSTEM_PACKAGES := binutils dpkg-dev appstream desktop-file-utils libsecret-tools rpm cpio
 packaging-deps:
 	@$(MAKE) --no-print-directory sysdeps SYSTEM_PACKAGES="$(PACKAGING_SYSTEM_PACKAGES)"
 

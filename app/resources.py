@@ -17,6 +17,8 @@ from PySide6.QtSvg import QSvgRenderer
 
 # The one application icon, shared with the packages (.desktop, hicolor, .ico, .icns).
 APP_ICON_FILE = ("app-icon", "videoconduit.svg")
+# macOS menu-bar icons are templates: black and transparent only, tinted by the system.
+TRAY_TEMPLATE_FILE = ("app-icon", "tray-template.svg")
 
 
 def resources_dir() -> Path:
@@ -92,8 +94,22 @@ def icon(name: str) -> QIcon:
 
 def app_icon() -> QIcon:
     """The coloured application icon (window, tray, about box)."""
+    return _rendered(APP_ICON_FILE)
+
+
+def tray_icon(platform: str = sys.platform) -> QIcon:
+    """The tray's icon: on macOS the monochrome template (a mask the menu bar tints for light,
+    dark and highlighted states); elsewhere the coloured app icon, as tray icons are there."""
+    if not platform.startswith("darwin"):
+        return app_icon()
+    template = _rendered(TRAY_TEMPLATE_FILE)
+    template.setIsMask(True)
+    return template
+
+
+def _rendered(file: tuple[str, str]) -> QIcon:
     result = QIcon()
-    renderer = QSvgRenderer(str(resource_path(*APP_ICON_FILE)))
+    renderer = QSvgRenderer(str(resource_path(*file)))
     for side in (16, 22, 24, 32, 48, 64, 128, 256):
         pixmap = QPixmap(side, side)
         pixmap.fill(Qt.GlobalColor.transparent)

@@ -4,7 +4,7 @@
 #
 #   All:     dist/videoconduit-desktop-browser-extension-<v>.zip and .xpi (linted with $WEB_EXT)
 #   Linux:   dist/videoconduit-desktop/, dist/videoconduit-desktop-<v>-linux-<arch>.tar.gz,
-#            dist/videoconduit-desktop_<v>_<debarch>.deb
+#            dist/videoconduit-desktop_<v>_<debarch>.deb, dist/videoconduit-desktop-<v>-1.<arch>.rpm
 #   macOS:   dist/VideoConduit Desktop.app, dist/videoconduit-desktop-<v>-macos-<arch>.dmg
 #   Windows: dist/videoconduit-desktop/, dist/videoconduit-desktop-<v>-windows-setup.exe (Inno Setup)
 #
@@ -44,6 +44,10 @@ Linux)
     step "Debian package"
     deb=$("$PY" packaging/make_deb.py "$DIST/$NAME" "$ICONS" "$DIST")
     artefacts+=("$(basename "$deb")")
+
+    step "RPM package (Fedora, openSUSE) from the same staged files"
+    rpm=$("$PY" packaging/make_rpm.py "$DIST/$NAME" "$ICONS" "$DIST")
+    artefacts+=("$(basename "$rpm")")
     ;;
 Darwin)
     dmg="$NAME-$VERSION-macos-$ARCH.dmg"
@@ -52,8 +56,16 @@ Darwin)
     cp -R "$DIST/VideoConduit Desktop.app" "$staging/"
     ln -s /Applications "$staging/Applications"
     rm -f "$DIST/$dmg"
-    hdiutil create -volname "VideoConduit Desktop" -srcfolder "$staging" -fs HFS+ -format UDZO \
-        -ov "$DIST/$dmg"
+    # hdiutil fails now and then on hosted runners ("Resource busy"): a few tries, a pause between.
+    for attempt in 1 2 3 4 5; do
+        if hdiutil create -volname "VideoConduit Desktop" -srcfolder "$staging" -fs HFS+ \
+            -format UDZO -ov "$DIST/$dmg"; then
+            break
+        fi
+        [[ $attempt == 5 ]] && { echo "hdiutil create failed $attempt times" >&2; exit 1; }
+        echo "hdiutil create failed (attempt $attempt); trying again in $((attempt * 10)) s" >&2
+        sleep $((attempt * 10))
+    done
     rm -rf "$staging"
     artefacts+=("$dmg")
     ;;

@@ -2,7 +2,10 @@
 
 import sys
 
-from app.main import main
+from app.windowed_output import give_output_somewhere
 
 if __name__ == "__main__":
+    give_output_somewhere()  # the windowed Windows build: --version/--help still print
+    from app.main import main
+
     sys.exit(main())

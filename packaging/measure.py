@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -23,6 +24,8 @@ DIST = ROOT / "dist"
 NAME = "videoconduit-desktop"
 EXECUTABLE = DIST / NAME / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
 MB = 1024 * 1024
+# No run may take longer: a marker that never comes (or a hung start) fails the run, never the CI job.
+DEADLINE_SECONDS = 90.0
 
 
 def tree_size(path: Path) -> int:
@@ -31,38 +34,51 @@ def tree_size(path: Path) -> int:
 
 def artefact_sizes() -> list[tuple[str, int]]:
     rows = [(f"{NAME}/ (one-folder bundle)", tree_size(DIST / NAME))] if (DIST / NAME).is_dir() else []
-    for pattern in ("*.tar.gz", "*.deb", "*.dmg", "*-setup.exe"):
+    for pattern in ("*.tar.gz", "*.deb", "*.rpm", "*.dmg", "*-setup.exe"):
         rows += [(path.name, path.stat().st_size) for path in sorted(DIST.glob(pattern))]
     return rows
 
 
 def environment(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"VIDEOCONDUIT_API_KEY", "DISPLAY"}}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home),
+    # Qt logs to stderr even where it would use the debugger channel (a Windows GUI program
+    # without a console): the markers below are read from stderr.
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), QT_FORCE_STDERR_LOGGING="1",
                DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent")
     return env
 
 
-def timed_run(args: list[str], until: str | None = None, env: dict[str, str] | None = None) -> float:
+def timed_run(args: list[str], until: str | None = None, env: dict[str, str] | None = None,
+              program: list[str] | None = None, deadline: float = DEADLINE_SECONDS) -> float:
     """Seconds from spawn to exit or, with `until`, to the first stderr line containing it (the
-    process is then stopped: a window session would otherwise run on)."""
+    process is then stopped: a window session would otherwise run on). A run still going after
+    `deadline` seconds is killed and reported."""
     with tempfile.TemporaryDirectory(prefix="vc-measure-") as work:
-        command = [str(EXECUTABLE), *[a.replace("{tmp}", work) for a in args]]
+        command = [*(program or [str(EXECUTABLE)]), *[a.replace("{tmp}", work) for a in args]]
         start = time.perf_counter()
         process = subprocess.Popen(command, env={**environment(Path(work)), **(env or {})},
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         assert process.stderr is not None
-        for line in process.stderr:
-            if until and until in line:
-                elapsed = time.perf_counter() - start
-                process.kill()
-                process.communicate(timeout=30)
-                return elapsed
-        code = process.wait(timeout=120)
+        watchdog = threading.Timer(deadline, process.kill)
+        watchdog.start()
+        try:
+            for line in process.stderr:
+                if until and until in line:
+                    elapsed = time.perf_counter() - start
+                    process.kill()
+                    process.communicate(timeout=30)
+                    return elapsed
+            code = process.wait(timeout=deadline)
+        finally:
+            watchdog.cancel()
+        elapsed = time.perf_counter() - start
+        if elapsed >= deadline:
+            raise SystemExit(f"{' '.join(command)} was stopped after {deadline:.0f} s"
+                             f"{' without printing ' + repr(until) if until else ''}")
         if until or code != 0:
             raise SystemExit(f"{' '.join(command)} exited with {code} "
                              f"{'before printing ' + repr(until) if until else ''}")
-        return time.perf_counter() - start
+        return elapsed
 
 
 def drop_page_cache() -> bool:

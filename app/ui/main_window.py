@@ -324,6 +324,11 @@ class MainWindow(QMainWindow):
 
     # ---- closing -------------------------------------------------------------------------
 
+    def reshow(self) -> None:
+        """The Dock icon was clicked (macOS): a window hidden to the tray comes back."""
+        if not self.isVisible():
+            self.show_and_raise()
+
     def request_quit(self) -> None:
         """Quit for real (tray menu): asks first when downloads are running."""
         self._quit_requested = True

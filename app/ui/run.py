@@ -49,12 +49,65 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        return loop.run_until_complete(_session(context, urls, owner, quit_when_done, screenshot,
-                                                held or []))
+        session = loop.create_task(_session(context, urls, owner, quit_when_done, screenshot,
+                                            held or []))
+        try:
+            return loop.run_until_complete(session)
+        except RuntimeError:
+            if session.done():
+                raise
+        # Qt stopped the loop under the session (QCoreApplication.exit(): nothing can refuse it):
+        # the session still closes the queue, on a loop that runs until it has.
+        log.info("the event loop was stopped before the session ended; closing the queue")
+        session.cancel()
+        try:
+            return loop.run_until_complete(session)
+        except asyncio.CancelledError:
+            return 0
+
+
+class PlatformRequests:
+    """What the platform asks of the whole app, routed to the window.
+
+    Quit: macOS sends QEvent.Quit to the application for Cmd+Q, Dock › Quit and the app menu, and
+    QCoreApplication.quit() sends the same event everywhere. Left to Qt, it stops the event loop
+    qasync runs while the session is still awaiting, so the queue is never closed. Refused here
+    (which also answers macOS "not now"), it becomes the window's own Quit: ask if downloads run,
+    then the session closes the queue and ends the loop itself.
+
+    Re-open (macOS): a click on the Dock icon sends QEvent.ApplicationActivate; a window hidden
+    to the tray comes back, as Mac apps do. Elsewhere activation is only focus moving between
+    our own windows, so `reshow` is None there."""
+
+    def __init__(self, app, request_quit, reshow=None) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QEvent, QObject
+
+        quit_type, activate_type = QEvent.Type.Quit, QEvent.Type.ApplicationActivate
+
+        class _Filter(QObject):
+            def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
+                if watched is not app:
+                    return False
+                if event.type() == quit_type:
+                    event.ignore()
+                    request_quit()
+                    return True
+                if event.type() == activate_type and reshow is not None:
+                    reshow()
+                return False
+
+        self._app = app
+        self._filter = _Filter()
+        app.installEventFilter(self._filter)
+
+    def remove(self) -> None:
+        self._app.removeEventFilter(self._filter)
 
 
 async def _session(context: AppContext, urls: list[str], owner: QueueOwner | None,
                    quit_when_done: bool, screenshot: Path | None, held: list[str]) -> int:
+    from PySide6.QtWidgets import QApplication
+
     from app.ui.main_window import MainWindow
     from app.ui.presenter import Presenter
 
@@ -63,6 +116,8 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
     window.presenter = Presenter(window, context)
     quit_requested = asyncio.Event()
     window.quitRequested.connect(quit_requested.set)
+    router = PlatformRequests(QApplication.instance(), window.request_quit,
+                              reshow=window.reshow if sys.platform == "darwin" else None)
     try:
         await engine.start()
         # The window first, whatever the keyring does: its unlock prompt may hold the read for
@@ -89,10 +144,12 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
         await quit_requested.wait()
         return 0
     finally:
+        router.remove()
         if owner is not None:
             await owner.stop_serving()
         window.hide()
         await context.close()
+        log.info("session ended: the queue is closed")
 
 
 def _relaunch_in_sandbox() -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from app import APP_NAME
 from app.engine.model import Item, ItemState
-from app.resources import app_icon, icon
+from app.resources import app_icon, icon, tray_icon
 from app.ui.formatting import format_percent
 from app.ui.i18n import tr_n
 
@@ -83,7 +83,7 @@ class Tray(QObject):
         self._engine = engine
         self._notifications_enabled = notifications_enabled
         self._batch = BatchWatcher()
-        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.icon = QSystemTrayIcon(tray_icon(), self)
         menu = QMenu(window)
         self._add(menu, _tr("Show {app}").format(app=APP_NAME), None, self.showRequested.emit)
         menu.addSeparator()

@@ -46,6 +46,17 @@ def built_deb() -> Path:
     return debs[-1]
 
 
+@pytest.fixture(scope="session")
+def built_rpm() -> Path:
+    """The newest .rpm in dist/ (Fedora, openSUSE), made from the same staged files as the .deb."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the .rpm is built on Linux only")
+    rpms = sorted(DIST.glob(f"{NAME}-*.rpm"), key=lambda path: path.stat().st_mtime)
+    if not rpms:
+        missing_artefact(".rpm")
+    return rpms[-1]
+
+
 def isolated_env(home: Path, **extra: str) -> dict[str, str]:
     """Offscreen, no API key, a private HOME and no session bus: the run touches nothing real."""
     env = {key: value for key, value in os.environ.items()

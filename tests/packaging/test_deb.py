@@ -1,6 +1,7 @@
-"""The BUILT .deb, unpacked into a temporary root as dpkg would install it: the launcher in its
-.desktop entry starts the app, the desktop finds the icon and AppStream data, and dpkg would pull
-in the system libraries that Qt needs from the host."""
+"""The BUILT .deb and .rpm, each unpacked into a temporary root as dpkg/rpm would install it: the
+launcher in its .desktop entry starts the app, the desktop finds the icon and AppStream data, and
+dpkg would pull in the system libraries that Qt needs from the host (the .rpm's Requires are
+checked in test_rpm.py)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,16 @@ QT_HOST_PACKAGES = ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", 
 DEB_SIZE_LIMIT_BYTES = 90 * 1024 * 1024
 
 
-@pytest.fixture(scope="module")
-def installed(built_deb, tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("deb-root")
-    subprocess.run(["dpkg-deb", "-x", str(built_deb), str(root)], check=True, timeout=120)
+@pytest.fixture(scope="module", params=["deb", "rpm"])
+def installed(request, tmp_path_factory) -> Path:
+    """The package's files under a temporary root: `dpkg-deb -x`, or `rpm2cpio | cpio`."""
+    package = request.getfixturevalue(f"built_{request.param}")
+    root = tmp_path_factory.mktemp(f"{request.param}-root")
+    if request.param == "deb":
+        subprocess.run(["dpkg-deb", "-x", str(package), str(root)], check=True, timeout=120)
+    else:
+        subprocess.run(f"rpm2cpio {shlex.quote(str(package))} | cpio -idm --quiet", shell=True,
+                       cwd=root, check=True, timeout=120)
     return root
 
 

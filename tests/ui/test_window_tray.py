@@ -86,3 +86,39 @@ def test_overall_progress_adds_up_the_downloads(running_app):
                                 bytes_total=1000)]
     assert overall_progress(rows) == "2 downloading · 45 %"
     assert overall_progress([first, second]) == "2 in progress"
+
+
+def test_dock_click_brings_back_a_window_hidden_to_the_tray(running_app, qtbot):
+    """macOS sends the application QEvent.ApplicationActivate for a click on the Dock icon."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.run import PlatformRequests
+
+    running_app.context.settings.close_to_tray = True
+    attach_tray(running_app)
+    quits: list[bool] = []
+    router = PlatformRequests(QApplication.instance(), lambda: quits.append(True),
+                              reshow=running_app.window.reshow)
+    try:
+        assert not running_app.window.close()
+        assert not running_app.window.isVisible()
+        QCoreApplication.sendEvent(QApplication.instance(), QEvent(QEvent.Type.ApplicationActivate))
+        assert running_app.window.isVisible() and quits == []
+    finally:
+        router.remove()
+
+
+def test_the_menu_bar_icon_on_macos_is_a_monochrome_template(qapp):
+    from PySide6.QtGui import QColor
+
+    from app.resources import app_icon, tray_icon
+
+    template = tray_icon("darwin")
+    assert template.isMask()
+    image = template.pixmap(22, 22).toImage()
+    colours = {QColor(image.pixel(x, y)).rgb() & 0xFFFFFF for x in range(22) for y in range(22)
+               if QColor.fromRgba(image.pixel(x, y)).alpha() > 0}
+    assert colours == {0x000000}, "a template has only black (with alpha) pixels"
+    assert not tray_icon("linux").isMask()
+    assert tray_icon("linux").pixmap(22, 22).toImage() == app_icon().pixmap(22, 22).toImage()
