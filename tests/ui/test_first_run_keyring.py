@@ -72,7 +72,7 @@ def test_window_first_then_one_welcome_while_the_keyring_is_slow(qtbot, qasync_l
     context = build_context(paths, settings, settings_store, key_store, use_sandbox=False,
                             api_base=sandbox.api_base, download_dir=tmp_path / "dl",
                             read_key=False)
-    session = asyncio.ensure_future(_session(context, [], None, False, None))
+    session = asyncio.ensure_future(_session(context, [], None, False, None, []))
     try:
         qtbot.waitUntil(lambda: main_window() is not None and held.reading.is_set(),
                         timeout=10_000)

@@ -174,7 +174,7 @@ _UNWRAPPED_ALLOWED = re.compile(
     r"|\S+\.\S+/\S*|\S+\.(?:mp4|webm|mp3|m4a)\b"  # links without their scheme; file names
     r"|\bMP4\b|\bWebM\b|\b\d+p\b"        # format names and qualities
     r"|\bvc_"                            # how every API key starts
-    r"|\((?:(?:Ctrl|Shift|Alt|Meta)\+)*(?:\w|Del|Space)\)"  # a shortcut: Qt names the keys
+    r"|\((?:(?:Ctrl|Shift|Alt|Meta)\+)*(?:\w|Del|Space|[.,])\)"  # a shortcut: Qt names the keys
 )
 
 
