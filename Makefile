@@ -37,13 +37,9 @@ screenshots: venv
 bench: venv
 	$(PY) -m tests.perf $(ARGS)
 
-# The bundle, .tar.gz, .deb, the browser extension's .zip/.xpi and SHA256SUMS in dist/, then the
-# smoke test on the built binary.
-package: venv packaging-deps $(WEB_EXT)
-	WEB_EXT=$(WEB_EXT) bash packaging/build.sh
-
 # web-ext (lints the Firefox package), pinned by packaging/web-ext/package-lock.json, installed
-# into the git-ignored build/web-ext. npm comes with Node.js (apt, when missing and root).
+# into the git-ignored build/web-ext (defined before `package`: make reads prerequisites as it
+# parses). npm comes with Node.js (apt, when missing and root).
 WEB_EXT := build/web-ext/node_modules/.bin/web-ext
 $(WEB_EXT): packaging/web-ext/package.json packaging/web-ext/package-lock.json
 	@command -v npm >/dev/null || $(MAKE) --no-print-directory sysdeps SYSTEM_PACKAGES="nodejs npm"
@@ -51,6 +47,11 @@ $(WEB_EXT): packaging/web-ext/package.json packaging/web-ext/package-lock.json
 	cp packaging/web-ext/package.json packaging/web-ext/package-lock.json build/web-ext/
 	cd build/web-ext && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The bundle, .tar.gz, .deb, the browser extension's .zip/.xpi and SHA256SUMS in dist/, then the
+# smoke test on the built binary.
+package: venv packaging-deps $(WEB_EXT)
+	WEB_EXT=$(WEB_EXT) bash packaging/build.sh
 
 # PyInstaller is in requirements.lock; the .deb needs dpkg-shlibdeps (dpkg-dev), the validators of
 # its desktop files, and binutils (PyInstaller reads and strips the ELF files with them).
