@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from app.api import errors
 from app.api.client import VideoConduitClient
@@ -19,6 +21,8 @@ from app.engine.engine import Engine
 from app.engine.store import Store
 from app.keys import KeyStore
 from app.settings import AppPaths, Settings, SettingsStore
+
+T = TypeVar("T")
 
 log = logging.getLogger("app")
 
@@ -102,10 +106,14 @@ class AppContext:
 
     async def read_stored_key(self) -> str | None:
         """Read the key from the keyring on a worker thread (its unlock prompt may keep it for
-        minutes) and give it to the engine. The sandbox brings its own key."""
+        minutes) and give it to the engine. The sandbox brings its own key. The thread is a
+        daemon: a read stuck in D-Bus must not keep the process alive after Quit. A key set or
+        removed while the read was under way wins over what the read returns."""
         if self.sandbox is None and self.engine.client.api_key is None:
-            key = await asyncio.to_thread(self.key_store.load)
-            self.engine.set_api_key(key)
+            changes = self.key_store.changes
+            key = await _on_daemon_thread(self.key_store.load)
+            if changes == self.key_store.changes:
+                self.engine.set_api_key(key)
         return self.engine.client.api_key
 
     def plan_after_test(self) -> Plan:
@@ -160,3 +168,28 @@ def start_embedded_sandbox() -> tuple[SandboxInfo, Callable[[], object]]:
                        f"{server.api_base}/billing")
     log.info("embedded sandbox at %s", server.api_base)
     return info, server.stop
+
+
+async def _on_daemon_thread(work: Callable[[], T]) -> T:
+    """asyncio.to_thread uses non-daemon threads, which Python waits for at exit."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(outcome: Callable[[], None]) -> None:
+        if not future.done():
+            outcome()
+
+    def run() -> None:
+        try:
+            result = work()
+            outcome = lambda: future.set_result(result)  # noqa: E731
+        except BaseException as exc:  # noqa: BLE001 - handed to the awaiting task
+            error = exc
+            outcome = lambda: future.set_exception(error)  # noqa: E731
+        try:
+            loop.call_soon_threadsafe(settle, outcome)
+        except RuntimeError:  # the session ended (and closed its loop) while the read waited
+            pass
+
+    threading.Thread(target=run, name="keyring-read", daemon=True).start()
+    return await future

@@ -93,6 +93,7 @@ class KeyStore:
         self._persistent = _is_usable(self._backend)
         self._loaded = False  # load() has read the keyring: get() answers from memory
         self._stored_key: str | None = None
+        self._changes = 0  # set()/delete() calls: a read that overlapped one is stale
 
     @property
     def persistent(self) -> bool:
@@ -127,9 +128,17 @@ class KeyStore:
         yet) shows its own password prompt and answers only when the person does. The window
         calls it on a worker thread and says meanwhile that it waits for the keyring."""
         if self._session_key is None and self.env_override is None:
-            self._stored_key = self._read_keyring()
-            self._loaded = True
+            changes = self._changes
+            stored = self._read_keyring()
+            if changes == self._changes:  # else the person set or removed the key meanwhile
+                self._stored_key = stored
+                self._loaded = True
         return self.get()
+
+    @property
+    def changes(self) -> int:
+        """How many times the key was set or removed in this session."""
+        return self._changes
 
     def _read_keyring(self) -> str | None:
         if not _is_usable(self._backend):
@@ -146,6 +155,7 @@ class KeyStore:
         key = normalize_key(key)
         if (reason := validate_key_format(key)) is not None:
             raise ValueError(reason)
+        self._changes += 1
         self._session_key = key
         self._persistent = self._write_to_keyring(key)
         if self._persistent:
@@ -157,8 +167,10 @@ class KeyStore:
 
     def delete(self) -> None:
         """Forget the key in this session and in the keyring. The environment variable stays."""
+        self._changes += 1
         self._session_key = None
         self._stored_key = None
+        self._loaded = True  # removed: a read still under way must not bring it back
         if not _is_usable(self._backend):
             return
         try:

@@ -130,7 +130,14 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
             window.receive_links("\n".join(held), "scheme")
         if owner is not None:
             await owner.serve(window.receive_links, kind="window")
-        await context.read_stored_key()
+        # Quit must work while the keyring still asks for its password: race the read against it.
+        reading = asyncio.ensure_future(context.read_stored_key())
+        quitting = asyncio.ensure_future(quit_requested.wait())
+        await asyncio.wait({reading, quitting}, return_when=asyncio.FIRST_COMPLETED)
+        if not reading.done():
+            reading.cancel()
+            return 0
+        quitting.cancel()
         window.presenter.start()
         if quit_when_done:
             outcome = await engine.wait_until_settled()
