@@ -157,7 +157,6 @@ def add_link(frame, url: str) -> None:
 
 
 def main_window():
-    pyatspi.Registry.registerEventListener(hear, "object:announcement")
     app = until(f'the application "{APP_NAME}" on the bus', the_app)
     frame = until("its main window", lambda: next(
         (w for w in children(app) if w.getRole() == pyatspi.ROLE_FRAME and showing(w)), None))
@@ -272,6 +271,11 @@ def download(video_url: str, no_credits_url: str) -> None:
 
 
 if __name__ == "__main__":
+    # Listen before the app starts: Qt then learns of the listener when it joins the bus,
+    # instead of from a later signal that a loaded machine may deliver too late.
+    pyatspi.Registry.registerEventListener(hear, "object:announcement")
+    pump_events()
+    print("listening", file=sys.stderr, flush=True)
     try:
         if sys.argv[1] == "first-run":
             first_run(sys.argv[2])

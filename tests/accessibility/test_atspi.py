@@ -114,6 +114,9 @@ def run_app_and_driver(env, processes, tmp_path, app_args: list[str], driver_arg
     against it, and return its report; fail with both sides' words when a step did not happen."""
     app_env = {**env, "QT_QPA_PLATFORM": "xcb", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1"}
     app_log = tmp_path / "app.log"
+    driver = processes.start([SYSTEM_PYTHON, str(DRIVER), *driver_args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
+    assert driver.stderr.readline().strip() == "listening", "the driver did not start listening"
     with app_log.open("wb") as log:
         app = processes.start([sys.executable, "-m", "app", "--data-dir", str(tmp_path / "data"),
                                "--download-dir", str(tmp_path / "downloads"), *app_args],
@@ -123,11 +126,11 @@ def run_app_and_driver(env, processes, tmp_path, app_args: list[str], driver_arg
         httpx.post(f"{address}/_sandbox/file-faults", json={"bytes_per_second": bytes_per_second},
                    timeout=10).raise_for_status()
     try:
-        driven = subprocess.run([SYSTEM_PYTHON, str(DRIVER), *driver_args], capture_output=True,
-                                text=True, env=env, timeout=DRIVER_SECONDS)
+        out, err = driver.communicate(timeout=DRIVER_SECONDS)
     except subprocess.TimeoutExpired:
         pytest.fail(f"the driver did not finish in {DRIVER_SECONDS} s; app log:\n"
                     + app_log.read_text(errors="replace")[-3000:])
+    driven = subprocess.CompletedProcess(driver.args, driver.returncode, out, err)
     said = app_log.read_text(errors="replace")[-3000:]
     assert app.poll() is None, "the app exited:\n" + said
     lines = driven.stdout.strip().splitlines()
