@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from app import __version__
 
 DEFAULT_API_BASE = "https://videoconduit.com"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def app_command() -> list[str]:
+    """How to start this app again: the frozen executable, or this Python with `-m app`."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "app"]
 
 
 def positive_int(text: str) -> int:

@@ -58,9 +58,11 @@ class AppContext:
     def holds_links_from(self, source: str) -> bool:
         """Whether links handed over from `source` wait for the person's OK instead of starting
         (app.instance's sources: a launch, the browser extension, a videoconduit:// link)."""
-        if source == "scheme":
+        from app.instance import EXTENSION, SCHEME
+
+        if source == SCHEME:
             return self.settings.hold_scheme_links
-        if source == "extension":
+        if source == EXTENSION:
             return self.settings.hold_extension_links
         return False
 

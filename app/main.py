@@ -124,6 +124,7 @@ def _setup_logging(paths, level: str) -> None:  # type: ignore[no-untyped-def]
 
 def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
     """This process owns the queue: the window or the console session."""
+    from app.instance import SCHEME
     from app.keys import KeyStore
     from app.settings import SettingsStore
 
@@ -150,7 +151,7 @@ def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
                             concurrency=args.concurrency, log_file=_log_file,
                             read_key=headless)  # the window reads it without freezing
     if headless:
-        if args.held and context.holds_links_from("scheme"):
+        if args.held and context.holds_links_from(SCHEME):
             print(HELD_WITHOUT_WINDOW, file=sys.stderr)
         elif args.held:  # the person chose to start links from web pages at once
             args.urls = args.held
@@ -188,7 +189,7 @@ async def run_console(context, urls: list[str], quit_when_done: bool,  # type: i
     """The headless session. `owner` (app.instance.QueueOwner) serves later launches: their
     links are queued here like this command line's own."""
     from app.console import ConsoleReporter
-    from app.instance import Refused
+    from app.instance import LAUNCH, Refused
 
     engine = context.engine
     engine.subscribe(ConsoleReporter(context.billing_url))
@@ -203,7 +204,7 @@ async def run_console(context, urls: list[str], quit_when_done: bool,  # type: i
         except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises instead
             pass
 
-    def receive(text: str, source: str = "launch"):  # type: ignore[no-untyped-def]
+    def receive(text: str, source: str = LAUNCH):  # type: ignore[no-untyped-def]
         if context.holds_links_from(source):
             log.warning("Refused links from a web browser: nobody can confirm them without a window")
             print(HELD_WITHOUT_WINDOW, file=sys.stderr)

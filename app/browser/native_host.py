@@ -30,6 +30,7 @@ from typing import Any
 
 from app.browser.links import check_links
 from app.browser.manifests import GECKO_ID, HOST_NAME
+from app.cli import app_command
 
 MAX_MESSAGE = 1024 * 1024  # what we accept from the browser (Chromium sends at most 4 GiB)
 _LENGTH = struct.Struct("=I")  # native byte order, as the browsers write it
@@ -136,12 +137,6 @@ def deliver_to_app(links: list[str]) -> dict[str, Any]:
     reply = claim.reply
     return {"ok": True, "queued": int(reply.get("queued", 0)), "skipped": int(reply.get("skipped", 0)),
             "held": int(reply.get("held", 0))}
-
-
-def app_command() -> list[str]:
-    if getattr(sys, "frozen", False):
-        return [sys.executable]
-    return [sys.executable, "-m", "app"]
 
 
 def start_app() -> bool:

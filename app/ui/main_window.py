@@ -8,14 +8,12 @@ its banners into ``window.banner_area``.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.engine.filenames import is_dangerous
 from app.engine.model import Account, IntakeReport, Item, ItemState
+from app.instance import LAUNCH
 from app.resources import app_icon
 from app.ui.actions import QueueActions
 from app.ui.add_dialog import AddDialog
@@ -37,7 +36,6 @@ from app.ui.held_links import HeldLinksBar, HeldReport
 from app.ui.i18n import tr_n
 from app.ui.intake import LinkIntake
 from app.ui.options_strip import OptionsStrip
-from app.ui.os_links import OsLinks
 from app.ui.queue_model import QueueModel
 from app.ui.queue_view import QueueView
 from app.ui.status_bar import AccountStatusBar
@@ -100,11 +98,6 @@ class MainWindow(QMainWindow):
         self.tray = self._make_tray()
         self.intake.watch(self)
         self.intake.watch(self.view.viewport())
-        # macOS hands videoconduit:// links (and links dropped on the Dock) to the application.
-        # Only there: an application-wide filter sees every event of every widget.
-        self.os_links = OsLinks(self.receive_links, self)
-        if sys.platform == "darwin":
-            QApplication.instance().installEventFilter(self.os_links)
         self.clipboard_watch = ClipboardWatch(self, self.intake.add_text,
                                               lambda: self.context.settings.clipboard_autofill)
 
@@ -246,7 +239,7 @@ class MainWindow(QMainWindow):
         self.add_dialog.raise_()
         return self.add_dialog
 
-    def receive_links(self, text: str, source: str = "launch") -> IntakeReport | HeldReport | None:
+    def receive_links(self, text: str, source: str = LAUNCH) -> IntakeReport | HeldReport | None:
         """Links handed over by a later launch or a browser: queue them, or hold them for the
         person's OK (app.ui.held_links), and come to the front."""
         if self.context.holds_links_from(source) and text.strip():

@@ -66,49 +66,12 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
             return 0
 
 
-class PlatformRequests:
-    """What the platform asks of the whole app, routed to the window.
-
-    Quit: macOS sends QEvent.Quit to the application for Cmd+Q, Dock › Quit and the app menu, and
-    QCoreApplication.quit() sends the same event everywhere. Left to Qt, it stops the event loop
-    qasync runs while the session is still awaiting, so the queue is never closed. Refused here
-    (which also answers macOS "not now"), it becomes the window's own Quit: ask if downloads run,
-    then the session closes the queue and ends the loop itself.
-
-    Re-open (macOS): a click on the Dock icon sends QEvent.ApplicationActivate; a window hidden
-    to the tray comes back, as Mac apps do. Elsewhere activation is only focus moving between
-    our own windows, so `reshow` is None there."""
-
-    def __init__(self, app, request_quit, reshow=None) -> None:  # type: ignore[no-untyped-def]
-        from PySide6.QtCore import QEvent, QObject
-
-        quit_type, activate_type = QEvent.Type.Quit, QEvent.Type.ApplicationActivate
-
-        class _Filter(QObject):
-            def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
-                if watched is not app:
-                    return False
-                if event.type() == quit_type:
-                    event.ignore()
-                    request_quit()
-                    return True
-                if event.type() == activate_type and reshow is not None:
-                    reshow()
-                return False
-
-        self._app = app
-        self._filter = _Filter()
-        app.installEventFilter(self._filter)
-
-    def remove(self) -> None:
-        self._app.removeEventFilter(self._filter)
-
-
 async def _session(context: AppContext, urls: list[str], owner: QueueOwner | None,
                    quit_when_done: bool, screenshot: Path | None, held: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.ui.main_window import MainWindow
+    from app.ui.platform_requests import PlatformRequests
     from app.ui.presenter import Presenter
 
     engine = context.engine
@@ -116,8 +79,10 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
     window.presenter = Presenter(window, context)
     quit_requested = asyncio.Event()
     window.quitRequested.connect(quit_requested.set)
+    on_mac = sys.platform == "darwin"  # only macOS re-opens from the Dock and opens links this way
     router = PlatformRequests(QApplication.instance(), window.request_quit,
-                              reshow=window.reshow if sys.platform == "darwin" else None)
+                              reshow=window.reshow if on_mac else None,
+                              receive_links=window.receive_links if on_mac else None)
     try:
         await engine.start()
         # The window first, whatever the keyring does: its unlock prompt may hold the read for
@@ -165,12 +130,11 @@ def _relaunch_in_sandbox() -> None:
     from PySide6.QtCore import QProcess
     from PySide6.QtWidgets import QApplication
 
-    if getattr(sys, "frozen", False):
-        program, arguments = sys.executable, ["--sandbox"]
-    else:
-        program, arguments = sys.executable, ["-m", "app", "--sandbox"]
+    from app.cli import app_command
+
+    program, *arguments = app_command()
     extra = [a for a in sys.argv[1:] if a.startswith("--data-dir") or a.startswith("--download-dir")]
-    if QProcess.startDetached(program, arguments + extra):
+    if QProcess.startDetached(program, [*arguments, "--sandbox", *extra]):
         for widget in QApplication.topLevelWidgets():
             if hasattr(widget, "request_quit"):
                 widget.request_quit()

@@ -182,14 +182,17 @@ def test_a_link_the_os_hands_over_as_a_file_open_event_is_held_too(running_app, 
     from PySide6.QtGui import QFileOpenEvent
     from PySide6.QtWidgets import QApplication
 
+    from app.ui.platform_requests import PlatformRequests
+
     window = running_app.window
     app = QApplication.instance()
-    app.installEventFilter(window.os_links)  # what the window does on macOS (only there)
+    router = PlatformRequests(app, window.request_quit,  # as the session wires it on macOS
+                              receive_links=window.receive_links)
     try:
         QApplication.sendEvent(app, QFileOpenEvent(QUrl(scheme_address(LINKS[:2]))))
         QApplication.sendEvent(app, QFileOpenEvent(QUrl("javascript:alert(1)")))
     finally:
-        app.removeEventFilter(window.os_links)
+        router.remove()
     assert bars(window)[0].text() == "2 links from your browser"
     assert running_app.engine.items == []
 

@@ -93,7 +93,7 @@ def test_dock_click_brings_back_a_window_hidden_to_the_tray(running_app, qtbot):
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.run import PlatformRequests
+    from app.ui.platform_requests import PlatformRequests
 
     running_app.context.settings.close_to_tray = True
     attach_tray(running_app)
