@@ -31,6 +31,7 @@ from staging import (  # noqa: E402
     config_files,
     elf_files,
     is_optional,
+    package_main,
     run,
     stage,
 )
@@ -108,18 +109,5 @@ def deb_arch() -> str:
     return run(["dpkg", "--print-architecture"], capture_output=True).stdout.strip()
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-    bundle, icons, out = (Path(arg) for arg in argv)
-    try:
-        print(build(bundle, icons, out))
-    except subprocess.CalledProcessError as exc:  # the tool already said why on stderr
-        print(f"make_deb: {exc.cmd[0]} failed with exit status {exc.returncode}", file=sys.stderr)
-        return 1
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(package_main(sys.argv[1:], build, __doc__, "make_deb"))

@@ -33,6 +33,7 @@ from staging import (  # noqa: E402
     elf_files,
     is_optional,
     owned_directories,
+    package_main,
     run,
     stage,
     staged_files,
@@ -140,18 +141,5 @@ def build(bundle: Path, icons: Path, out: Path) -> Path:
     return out / f"{PACKAGE}-{rpm_version(__version__)}-1.{arch}.rpm"
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-    bundle, icons, out = (Path(arg) for arg in argv)
-    try:
-        print(build(bundle, icons, out))
-    except subprocess.CalledProcessError as exc:  # the tool already said why on stderr
-        print(f"make_rpm: {exc.cmd[0]} failed with exit status {exc.returncode}", file=sys.stderr)
-        return 1
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(package_main(sys.argv[1:], build, __doc__, "make_rpm"))

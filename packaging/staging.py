@@ -23,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,3 +150,18 @@ def elf_files(directory: Path) -> list[Path]:
 
 def is_optional(path: Path) -> bool:
     return path.as_posix().endswith(OPTIONAL_PLUGINS)
+
+
+def package_main(argv: list[str], build: Callable[[Path, Path, Path], Path], usage: str,
+                 tool: str) -> int:
+    """The command line both package builders share: BUNDLE_DIR ICON_DIR OUT_DIR → the package."""
+    if len(argv) != 3:
+        print(usage, file=sys.stderr)
+        return 2
+    bundle, icons, out = (Path(arg) for arg in argv)
+    try:
+        print(build(bundle, icons, out))
+    except subprocess.CalledProcessError as exc:  # the tool already said why on stderr
+        print(f"{tool}: {exc.cmd[0]} failed with exit status {exc.returncode}", file=sys.stderr)
+        return 1
+    return 0

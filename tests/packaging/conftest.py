@@ -35,26 +35,25 @@ def frozen_app() -> Path:
     return EXECUTABLE
 
 
+def newest_linux_package(pattern: str, what: str) -> Path:
+    """The newest package in dist/ matching `pattern` (built on Linux only)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip(f"the {what} is built on Linux only")
+    packages = sorted(DIST.glob(pattern), key=lambda path: path.stat().st_mtime)
+    if not packages:
+        missing_artefact(what)
+    return packages[-1]
+
+
 @pytest.fixture(scope="session")
 def built_deb() -> Path:
-    """The newest .deb in dist/."""
-    if not sys.platform.startswith("linux"):
-        pytest.skip("the .deb is built on Linux only")
-    debs = sorted(DIST.glob(f"{NAME}_*.deb"), key=lambda path: path.stat().st_mtime)
-    if not debs:
-        missing_artefact(".deb")
-    return debs[-1]
+    return newest_linux_package(f"{NAME}_*.deb", ".deb")
 
 
 @pytest.fixture(scope="session")
 def built_rpm() -> Path:
-    """The newest .rpm in dist/ (Fedora, openSUSE), made from the same staged files as the .deb."""
-    if not sys.platform.startswith("linux"):
-        pytest.skip("the .rpm is built on Linux only")
-    rpms = sorted(DIST.glob(f"{NAME}-*.rpm"), key=lambda path: path.stat().st_mtime)
-    if not rpms:
-        missing_artefact(".rpm")
-    return rpms[-1]
+    """Fedora, openSUSE: made from the same staged files as the .deb."""
+    return newest_linux_package(f"{NAME}-*.rpm", ".rpm")
 
 
 def isolated_env(home: Path, **extra: str) -> dict[str, str]:
