@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.browser import manifests
-from tests.integration.test_one_owner import REPO, _env
+from tests.integration.app_processes import REPO, app_env
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def host_env(sandbox, folders) -> dict[str, str]:  # type: ignore[no-untyped-def
     """What the browser passes on to the host (and the host to an app it starts): the test's data
     folder and service, through the environment, as browsers give no other way."""
     data, files = folders
-    return {**_env(sandbox), "VIDEOCONDUIT_DATA_DIR": str(data),
+    return {**app_env(sandbox), "VIDEOCONDUIT_DATA_DIR": str(data),
             "VIDEOCONDUIT_API_BASE": sandbox.api_base}
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from app.instance import read_channel
 from tests.browser.conftest import ask_host, downloaded, host_env
-from tests.integration.test_one_owner import owner, wait_for
+from tests.integration.app_processes import owner, wait_for
 
 pytestmark = pytest.mark.slow
 VIDEO = "https://video.example/watch?v=browser-1"
@@ -91,7 +91,7 @@ def _zombie(pid: int) -> bool:
 
 def test_a_headless_launch_from_a_scheme_link_queues_nothing_and_says_why(sandbox, folders):
     from app.browser.links import scheme_address
-    from tests.integration.test_one_owner import run
+    from tests.integration.app_processes import run
 
     result = run(sandbox, folders, "--no-window", "--quit-when-done", scheme_address([VIDEO]))
     assert "wait for your OK in the window" in result.stderr and "were not queued" in result.stderr

@@ -20,7 +20,7 @@ import pytest
 from app.browser import manifests
 from tests.browser.chromium import Chromium
 from tests.browser.conftest import downloaded, host_env
-from tests.integration.test_one_owner import REPO, owner, wait_for
+from tests.integration.app_processes import REPO, owner, wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 EXTENSION = REPO / "resources" / "browser-extension"

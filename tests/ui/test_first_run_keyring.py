@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import keyring.backend
 import pytest
@@ -55,27 +57,50 @@ def main_window():
                  if isinstance(w, MainWindow) and w.isVisible()), None)
 
 
-@pytest.mark.keyring
-def test_window_first_then_one_welcome_while_the_keyring_is_slow(qtbot, qasync_loop, tmp_path,
-                                                                 sandbox, secret_service):
+def keyring_context(tmp_path, sandbox, key_store):  # type: ignore[no-untyped-def]
+    """The window's context on the sandbox with `key_store`, its key left unread (as run_window)."""
     from app.context import build_context
-    from app.keys import KeyStore
     from app.settings import AppPaths, SettingsStore
-    from app.ui.run import _session
 
-    held = HeldKeyring(secret_service.backend())
-    KeyStore(backend=held.real, env={}).delete()  # a first run: nothing stored in it
-    key_store = KeyStore(backend=held, env={})
     paths = AppPaths(tmp_path / "data")
     settings_store = SettingsStore.for_paths(paths)
-    settings = settings_store.load()
-    context = build_context(paths, settings, settings_store, key_store, use_sandbox=False,
-                            api_base=sandbox.api_base, download_dir=tmp_path / "dl",
-                            read_key=False)
+    return build_context(paths, settings_store.load(), settings_store, key_store,
+                         use_sandbox=False, api_base=sandbox.api_base,
+                         download_dir=tmp_path / "dl", read_key=False)
+
+
+@contextmanager
+def session_while_held(qtbot, context, held: HeldKeyring) -> Iterator[asyncio.Future]:  # type: ignore[no-untyped-def]
+    """The real window session, yielded once its window shows and the key read is held; at the
+    end the keyring answers, the session is ended (cancelled if still running) and its dialogs
+    closed."""
+    from app.ui.run import _session
+
     session = asyncio.ensure_future(_session(context, [], None, False, None, []))
     try:
         qtbot.waitUntil(lambda: main_window() is not None and held.reading.is_set(),
                         timeout=10_000)
+        yield session
+    finally:
+        held.release.set()
+        if not session.done():
+            session.cancel()
+            qtbot.waitUntil(session.done, timeout=15_000)
+        _stop_executor_threads()
+        for dialog in visible_dialogs():
+            dialog.close()
+
+
+@pytest.mark.keyring
+def test_window_first_then_one_welcome_while_the_keyring_is_slow(qtbot, qasync_loop, tmp_path,
+                                                                 sandbox, secret_service):
+    from app.keys import KeyStore
+
+    held = HeldKeyring(secret_service.backend())
+    KeyStore(backend=held.real, env={}).delete()  # a first run: nothing stored in it
+    key_store = KeyStore(backend=held, env={})
+    context = keyring_context(tmp_path, sandbox, key_store)
+    with session_while_held(qtbot, context, held) as session:
         window = main_window()
         assert held.reader is not threading.main_thread(), "the UI thread never waits for it"
         assert visible_dialogs() == [], "no dialog before the key is known"
@@ -103,9 +128,3 @@ def test_window_first_then_one_welcome_while_the_keyring_is_slow(qtbot, qasync_l
         window.quitRequested.emit()
         qtbot.waitUntil(session.done, timeout=15_000)
         assert session.result() == 0
-    finally:
-        held.release.set()
-        if not session.done():
-            session.cancel()
-            qtbot.waitUntil(session.done, timeout=15_000)
-        _stop_executor_threads()
