@@ -1,7 +1,7 @@
 """One process owns a queue; a later launch hands its links to that owner and exits.
 
 Every queue database has an owner: the first process that takes the exclusive lock on
-``<database>.lock`` (flock on Unix, LockFileEx on Windows, through the filelock package). The
+``<database>.lock`` (flock on Unix, LockFileEx on Windows: app.queue_lock). The
 composition root takes it before anything opens the store, keeps it for the whole session, and the
 operating system drops it when the process ends, however it ends. Two processes therefore never
 submit (each submit costs credits) or download the same queue at once.
@@ -10,7 +10,8 @@ The owner listens on 127.0.0.1 (a port the system picks) and writes the port and
 into ``<database>.channel`` (mode 0600, replaced atomically). A later launch on the same database
 finds the lock taken, reads the channel, sends its links with the token, waits for the answer and
 exits, without opening the store, starting a sandbox or calling the API. Window and headless owners
-serve the same channel, on whatever asyncio loop they run (qasync's included): no Qt here.
+serve the same channel, on whatever asyncio loop they run (qasync's included): no Qt here. What
+only serving or handing over needs is imported there: the window's start waits for this module.
 
 The lock and the channel belong to the database file, not to the data folder: the sandbox keeps its
 own database beside the real one, so demo links never reach a real-money session, nor the other way
@@ -31,23 +32,22 @@ with an error before any more is read, and the connection is closed; nothing is 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import hmac
 import json
 import logging
 import os
-import secrets
-import socket
 import struct
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from filelock import FileLock, Timeout
+from app.queue_lock import QueueLock
+
+if TYPE_CHECKING:
+    import asyncio
+    import socket
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +167,7 @@ def claim_queue(database: Path, links: Sequence[str], *, where: str | None = Non
     deadline = time.monotonic() + wait
     reason = f"it did not open its hand-off channel within {wait:g} s"
     while True:
-        if own and _try_acquire(lock):
+        if own and lock.try_acquire():
             return QueueOwner(database, lock)
         channel = read_channel(channel_path(database))
         if channel is not None and time.monotonic() < deadline:
@@ -195,7 +195,7 @@ def claim_queue(database: Path, links: Sequence[str], *, where: str | None = Non
 class QueueOwner:
     """Holds the lock of one queue database for the session and serves its hand-off channel."""
 
-    def __init__(self, database: Path, lock: FileLock) -> None:
+    def __init__(self, database: Path, lock: QueueLock) -> None:
         self.database = database
         self._lock = lock
         self.channel_file = channel_path(database)
@@ -217,6 +217,9 @@ class QueueOwner:
 
         None (and a warning in the log) when it cannot listen: the session goes on, and later
         launches say that this one did not answer."""
+        import asyncio  # imported here: a launch that only hands links over never needs it
+        import secrets
+
         if self._server is not None:
             raise RuntimeError("already serving")
         self._receive, self._kind = receive, kind
@@ -235,6 +238,8 @@ class QueueOwner:
 
     async def stop_serving(self) -> None:
         """Stop taking links (before the session closes its engine); the lock stays held."""
+        import asyncio
+
         server, self._server = self._server, None
         if server is None:
             return
@@ -257,6 +262,8 @@ class QueueOwner:
             self._lock.release()
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        import asyncio
+
         task = asyncio.current_task()
         assert task is not None
         self._connections.add(task)
@@ -273,6 +280,8 @@ class QueueOwner:
 
     async def _serve_frame(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         """One request, one reply. False when the connection should end."""
+        import asyncio
+
         try:
             magic = await asyncio.wait_for(reader.readexactly(len(MAGIC)), IDLE_TIMEOUT)
         except asyncio.IncompleteReadError as exc:
@@ -284,6 +293,8 @@ class QueueOwner:
             return False
         try:
             token = await asyncio.wait_for(reader.readexactly(TOKEN_BYTES), IDLE_TIMEOUT)
+            import hmac
+
             if not hmac.compare_digest(token, self._token):
                 log.warning("Refused a hand-off with a wrong token")
                 await _answer(writer, _refusal("token", "wrong token"))
@@ -327,6 +338,8 @@ def send_frame(port: int, token: bytes, text: str, deadline: float) -> dict[str,
     body = text.encode("utf-8")
     if len(body) > MAX_PAYLOAD:
         raise ValueError(f"more than {MAX_PAYLOAD} bytes of links")
+    import socket
+
     with socket.create_connection((_LOOPBACK, port), timeout=_remaining(deadline)) as sock:
         sock.settimeout(_remaining(deadline))
         sock.sendall(MAGIC + token + _LENGTH.pack(len(body)) + body)
@@ -347,7 +360,7 @@ def is_owned(database: Path) -> bool:
     if not lock_path(database).exists():
         return False
     lock = _new_lock(database)
-    if _try_acquire(lock):
+    if lock.try_acquire():
         lock.release()
         return False
     return True
@@ -367,6 +380,8 @@ def read_channel(path: Path) -> Channel | None:
 
 def _write_channel(path: Path, channel: Channel) -> None:
     """Atomically, readable by this user only (mkstemp creates the file with mode 0600)."""
+    import tempfile
+
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as temp:
@@ -377,18 +392,9 @@ def _write_channel(path: Path, channel: Channel) -> None:
         raise
 
 
-def _new_lock(database: Path) -> FileLock:
-    # preserve_lock_file: the file stays on release, so every process locks the same inode (and no
-    # soft, PID-file fallback that a killed process would leave behind).
-    return FileLock(lock_path(database), mode=0o600, thread_local=False, preserve_lock_file=True)
+def _new_lock(database: Path) -> QueueLock:
+    return QueueLock(lock_path(database))
 
-
-def _try_acquire(lock: FileLock) -> bool:
-    try:
-        lock.acquire(blocking=False)
-    except Timeout:
-        return False
-    return True
 
 
 async def _answer(writer: asyncio.StreamWriter, reply: dict[str, Any]) -> None:

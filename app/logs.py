@@ -12,7 +12,6 @@ its path, query and fragment — where a signed download link carries its token 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import sys
 from pathlib import Path
@@ -75,10 +74,12 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def setup_logging(log_dir: Path, level: str = "INFO") -> Path:
+def setup_logging(log_dir: Path, level: str = "INFO", rotate: bool = True) -> Path:
     """Log to `log_dir`/videoconduit.log (1 MB × 3) at `level` and to stderr at WARNING.
 
     Calling it again replaces the handlers it installed before. Returns the log file's path.
+    `rotate=False` appends without the size check, for the few lines before the window's first
+    paint (logging.handlers takes ~9 ms to import); the session calls it again with rotation.
     """
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -88,9 +89,14 @@ def setup_logging(log_dir: Path, level: str = "INFO") -> Path:
 
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / LOG_FILE_NAME
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-    )
+    file_handler: logging.Handler
+    if rotate:
+        from logging.handlers import RotatingFileHandler
+
+        file_handler = RotatingFileHandler(
+            log_file, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    else:
+        file_handler = logging.FileHandler(log_file, encoding="utf-8")
     handlers: list[logging.Handler] = [file_handler]
     # A windowed build (pythonw, PyInstaller --windowed) has no stderr at all.
     if sys.stderr is not None:

@@ -11,7 +11,6 @@ import dataclasses
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-
-from app.api.transport import INVALID_SERVICE_SENTENCE, service_url_problem
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +105,10 @@ def service_address_problem(value: Any) -> str | None:
     """None when ``value`` may be the service address; else the sentence saying why not. The
     API key travels with every request, so it must be https:// — plain http:// only for this
     computer (127.0.0.0/8, ::1, localhost: the embedded sandbox)."""
+    if value == Settings.api_base:  # the usual case, known good: httpx is not needed for it
+        return None
+    from app.api.transport import INVALID_SERVICE_SENTENCE, service_url_problem
+
     if not isinstance(value, str):
         return INVALID_SERVICE_SENTENCE
     return service_url_problem(value)
@@ -195,6 +196,8 @@ class SettingsStore:
         self._keep_original_before_save = False
         data = dataclasses.asdict(settings)
         data["download_dir"] = str(settings.download_dir)
+        import tempfile  # (only when saving: the window's start waits for this module)
+
         fd, temp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as temp:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 
 def header(headers: Mapping[str, str], name: str) -> str | None:
@@ -82,6 +81,8 @@ def as_http_date(value: object) -> float | None:
     if not isinstance(value, str):
         return None
     try:
+        from email.utils import parsedate_to_datetime  # (email is slow to import)
+
         when = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
         return None

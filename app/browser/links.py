@@ -9,8 +9,6 @@ from __future__ import annotations
 import urllib.parse
 from dataclasses import dataclass, field
 
-from app.engine.urls import web_link
-
 SCHEME = "videoconduit"
 MAX_LINKS = 1000  # one message / one scheme call; more is not a click, it is a script
 MAX_LINK_CHARS = 8192  # longer than any real page address; keeps a hostile message small
@@ -49,6 +47,8 @@ def _one(candidate: object) -> str | None:
         return None
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in candidate):
         return None  # one link per line travels to the queue owner: no line breaks inside one
+    from app.engine.urls import web_link  # (here: the window's start imports this module)
+
     return web_link(candidate)
 
 

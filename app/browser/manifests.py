@@ -156,3 +156,12 @@ def _windows_remove(home: Path) -> list[str]:
     for kind in ("firefox", "chromium"):
         (_windows_folder(home) / kind / MANIFEST_FILE).unlink(missing_ok=True)
     return done
+
+
+def called_by_browser(argv: list[str]) -> bool:
+    """How a browser starts us: no flag of ours, only its own arguments."""
+    if "--native-messaging" in argv:
+        return True
+    if argv and argv[0].startswith("chrome-extension://"):
+        return True
+    return len(argv) >= 2 and Path(argv[0]).name == f"{HOST_NAME}.json" and argv[1] == GECKO_ID

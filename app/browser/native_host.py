@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from app.browser.links import check_links
-from app.browser.manifests import GECKO_ID, HOST_NAME
 from app.cli import app_command
 
 MAX_MESSAGE = 1024 * 1024  # what we accept from the browser (Chromium sends at most 4 GiB)
@@ -41,15 +40,6 @@ Deliver = Callable[[list[str]], dict[str, Any]]
 
 class ProtocolError(Exception):
     """The stream is no longer in step (a message over the limit): answer once, then stop."""
-
-
-def called_by_browser(argv: list[str]) -> bool:
-    """How a browser starts us: no flag of ours, only its own arguments."""
-    if "--native-messaging" in argv:
-        return True
-    if argv and argv[0].startswith("chrome-extension://"):
-        return True
-    return len(argv) >= 2 and Path(argv[0]).name == f"{HOST_NAME}.json" and argv[1] == GECKO_ID
 
 
 def read_message(stream: Any) -> Any:

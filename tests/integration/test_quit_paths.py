@@ -12,12 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
+
+from app.queue_lock import QueueLock
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 
-# Runs the app's own main() after arranging for `HOW` once the main window is visible.
+# Runs the app's own main() after arranging for `HOW` once the main window is visible and its
+# session runs (the window shows before that; app.quit() does nothing before Qt's loop runs).
 DRIVER = """
 import sys
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 
 def when_window_is_up():
-    if not any(type(w).__name__ == "MainWindow" and w.isVisible() for w in app.topLevelWidgets()):
+    if not any(type(w).__name__ == "MainWindow" and w.isVisible() and w.is_ready
+               for w in app.topLevelWidgets()):
         QTimer.singleShot(50, when_window_is_up)
         return
     print("quitting by " + HOW, file=sys.stderr, flush=True)
@@ -67,7 +70,7 @@ def test_quitting_closes_the_queue_then_the_loop(tmp_path: Path, how: str) -> No
     # Closed, not abandoned: SQLite folds the write-ahead log back in and removes it on the last
     # close, and the queue's lock is free for the next launch.
     assert not database.with_name(database.name + "-wal").exists()
-    assert FileLock(str(database) + ".lock").acquire(timeout=0)
+    assert QueueLock(Path(str(database) + ".lock")).try_acquire()
     with sqlite3.connect(database) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert db.execute("SELECT COUNT(*) FROM items").fetchone() == (0,)

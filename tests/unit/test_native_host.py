@@ -10,10 +10,10 @@ import struct
 import pytest
 
 from app.browser.links import MAX_LINKS, check_links, scheme_address, scheme_links
+from app.browser.manifests import called_by_browser
 from app.browser.native_host import (
     MAX_MESSAGE,
     ProtocolError,
-    called_by_browser,
     read_message,
     serve,
     write_message,
