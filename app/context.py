@@ -113,7 +113,7 @@ class AppContext:
         removed while the read was under way wins over what the read returns."""
         if self.sandbox is None and self.engine.client.api_key is None:
             changes = self.key_store.changes
-            key = await _on_daemon_thread(self.key_store.load)
+            key = await on_daemon_thread(self.key_store.load)
             if changes == self.key_store.changes:
                 self.engine.set_api_key(key)
         return self.engine.client.api_key
@@ -172,7 +172,7 @@ def start_embedded_sandbox() -> tuple[SandboxInfo, Callable[[], object]]:
     return info, server.stop
 
 
-async def _on_daemon_thread(work: Callable[[], T]) -> T:
+async def on_daemon_thread(work: Callable[[], T]) -> T:
     """asyncio.to_thread uses non-daemon threads, which Python waits for at exit."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[T] = loop.create_future()

@@ -3,7 +3,6 @@ then either the console session or the window on a qasync loop. Nothing else wir
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import signal
@@ -38,7 +37,7 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> int:
     sys.excepthook = _excepthook
     raw = sys.argv[1:] if argv is None else argv
-    from app.browser.native_host import called_by_browser
+    from app.browser.manifests import called_by_browser  # (light: the window's start waits for it)
 
     if called_by_browser(raw):  # the browser extension's host: no window, no queue of its own
         from app.browser import native_host
@@ -84,11 +83,12 @@ def main(argv: list[str] | None = None) -> int:
 def links_of_launch(arguments: list[str]) -> tuple[list[str], str]:
     """(links, source): a launch carrying a videoconduit:// link (the OS opens those for web
     pages) hands over the checked links it names, marked so the owner holds them."""
-    from app.browser.links import check_links, is_scheme_link, scheme_links
     from app.instance import LAUNCH, SCHEME
 
-    if not any(is_scheme_link(argument) for argument in arguments):
+    if not any(argument.lower().startswith("videoconduit:") for argument in arguments):
         return arguments, LAUNCH
+    from app.browser.links import check_links, is_scheme_link, scheme_links
+
     candidates: list[str] = []
     for argument in arguments:
         candidates += scheme_links(argument) if is_scheme_link(argument) else [argument]
@@ -115,25 +115,23 @@ def browser_integration(install: bool) -> int:
     return 0
 
 
-def _setup_logging(paths, level: str) -> None:  # type: ignore[no-untyped-def]
+def _setup_logging(paths, level: str, rotate: bool = True) -> None:  # type: ignore[no-untyped-def]
     from app.logs import setup_logging
 
     global _log_file
-    _log_file = setup_logging(paths.log_dir, level)
+    _log_file = setup_logging(paths.log_dir, level, rotate)
 
 
 def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
     """This process owns the queue: the window or the console session."""
     from app.instance import SCHEME
-    from app.keys import KeyStore
     from app.settings import SettingsStore
 
-    _setup_logging(paths, args.log_level)
+    headless = args.no_window
+    _setup_logging(paths, args.log_level, rotate=headless)  # the window's: once it has painted
     settings_store = SettingsStore.for_paths(paths)
     settings = settings_store.load()
-    key_store = KeyStore()
 
-    headless = args.no_window
     fallback = not headless and _no_display()
     if fallback:
         print("No display found: running the same session offscreen; progress is printed here "
@@ -144,21 +142,34 @@ def _run_session(args, paths, owner) -> int:  # type: ignore[no-untyped-def]
         args.urls = list(DEMO_URLS)
         print("Queuing two sample links so the offscreen demo has something to show.", file=sys.stderr)
 
-    from app.context import build_context
+    def build(read_key: bool):  # type: ignore[no-untyped-def]
+        """The context: keyring backend, client, store, engine (and the sandbox in demo mode)."""
+        from app.context import build_context
+        from app.keys import KeyStore
 
-    context = build_context(paths, settings, settings_store, key_store, use_sandbox=args.sandbox,
-                            api_base=args.api_base, download_dir=args.download_dir,
-                            concurrency=args.concurrency, log_file=_log_file,
-                            read_key=headless)  # the window reads it without freezing
+        if not headless:
+            _setup_logging(paths, args.log_level)  # now with rotation
+        return build_context(paths, settings, settings_store, KeyStore(), use_sandbox=args.sandbox,
+                             api_base=args.api_base, download_dir=args.download_dir,
+                             concurrency=args.concurrency, log_file=_log_file, read_key=read_key)
+
     if headless:
+        import asyncio
+
+        context = build(read_key=True)
         if args.held and context.holds_links_from(SCHEME):
             print(HELD_WITHOUT_WINDOW, file=sys.stderr)
         elif args.held:  # the person chose to start links from web pages at once
             args.urls = args.held
         return asyncio.run(run_console(context, args.urls, args.quit_when_done, owner))
+    from app.ui.main_window import WindowStart
     from app.ui.run import run_window
 
-    return run_window(context, args.urls, owner, held=args.held,
+    # The window shows first; `build` runs after its first paint, off the UI thread, and the
+    # window reads the key on a worker thread too (its unlock prompt may take minutes).
+    start = WindowStart(settings, settings_store, in_sandbox=args.sandbox,
+                        api_base=args.api_base or settings.api_base)
+    return run_window(start, lambda: build(read_key=False), args.urls, owner, held=args.held,
                       quit_when_done=args.quit_when_done or fallback,
                       screenshot=paths.log_dir.parent / "window.png" if fallback else None,
                       argv=sys.argv[:1], print_progress=fallback)
@@ -188,6 +199,8 @@ async def run_console(context, urls: list[str], quit_when_done: bool,  # type: i
                       owner=None) -> int:
     """The headless session. `owner` (app.instance.QueueOwner) serves later launches: their
     links are queued here like this command line's own."""
+    import asyncio  # (not at the top: the window shows before anything imports it)
+
     from app.console import ConsoleReporter
     from app.instance import LAUNCH, Refused
 

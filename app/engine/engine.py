@@ -55,6 +55,8 @@ _PERSISTED = {
     "bytes_done", "bytes_total", "problem", "problem_kind", "field_errors",
 }
 # Not fields of an Item (the screen has no use for them), but persisted with it.
+LOAD_STEP = 2000  # stored rows adopted per turn of the loop at start (~10 ms of work)
+STILL_LOADING = "The queue is still loading; add these links again in a moment."
 _STORE_ONLY = {"part_name", "part_identity"}
 
 
@@ -100,6 +102,7 @@ class Engine:
         self._settled = asyncio.Event()
         self._recheck: asyncio.TimerHandle | None = None
         self._started = False
+        self._loading = False
         self._closing = False
         self._part_deletions: set[asyncio.Future[None]] = set()  # parts waiting for their task
         client.subscribe(self.gate.on_client_event)
@@ -149,26 +152,44 @@ class Engine:
 
     # -- lifecycle ------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        for row in self.store.load_items():
-            item = _item_from_row(row)
-            if item.state.is_active:  # interrupted: the pipeline picks it up from its job/intent
-                item = dataclasses.replace(item, state=ItemState.WAITING)
-            self._items[item.id] = item
-            self._track(None, item)
-            self._order.append(item.id)
-            # Keys of older versions were made by an older normalisation: derive them again.
-            key = urls.canonical_url(row.url)
-            self._keys[key] = item.id
-            self._url_keys[item.id] = key
-            if row.part_name:
-                self.parts.remember(item.id, row.part_name,
-                                    PartIdentity.from_dict(row.part_identity))
+    async def start(self, progress: Callable[[int, int], object] | None = None) -> None:
+        """Load the stored queue, then start scheduling. The rows are read off the loop (a
+        thread) and adopted in steps of LOAD_STEP, each announced with ItemsAdded and followed
+        by a turn of the loop, so a window stays responsive while 50,000 rows arrive;
+        `progress(loaded, total)` after each step. Links added meanwhile are refused with a
+        sentence: their duplicates may not be loaded yet."""
+        self._loading = True
+        try:
+            rows = await asyncio.to_thread(self.store.load_items)
+            for first in range(0, len(rows), LOAD_STEP):
+                self.emit(ItemsAdded(tuple(self._adopt(row) for row in rows[first:first + LOAD_STEP])))
+                if progress is not None:
+                    progress(min(first + LOAD_STEP, len(rows)), len(rows))
+                await asyncio.sleep(0)
+        finally:
+            self._loading = False
+        if not rows:
+            self.emit(ItemsAdded(()))
         self._started = True
         if self.client.api_key is None:
             self.gate.key_missing()
-        self.emit(ItemsAdded(tuple(self.items)))
         self.kick()
+
+    def _adopt(self, row: ItemRow) -> Item:
+        """One stored row into the queue's indexes."""
+        item = _item_from_row(row)
+        if item.state.is_active:  # interrupted: the pipeline picks it up from its job/intent
+            item = dataclasses.replace(item, state=ItemState.WAITING)
+        self._items[item.id] = item
+        self._track(None, item)
+        self._order.append(item.id)
+        # Keys of older versions were made by an older normalisation: derive them again.
+        key = urls.canonical_url(row.url)
+        self._keys[key] = item.id
+        self._url_keys[item.id] = key
+        if row.part_name:
+            self.parts.remember(item.id, row.part_name, PartIdentity.from_dict(row.part_identity))
+        return item
 
     async def close(self) -> None:
         self._closing = True
@@ -199,6 +220,8 @@ class Engine:
         return self.add_text("\n".join(candidates), options)
 
     def _add_extraction(self, found: urls.Extraction, options: DownloadOptions | None) -> IntakeReport:
+        if self._loading:  # a link may be a stored one not loaded yet: never queue it twice
+            return IntakeReport(not_added=len(found.urls), not_added_reason=STILL_LOADING)
         options = options or DownloadOptions()
         skipped = dict(found.skipped)
         fresh: list[tuple[str, str]] = []

@@ -121,6 +121,13 @@ class QueueActions(QObject):
     def all(self) -> list[QAction]:
         return [value for value in vars(self).values() if isinstance(value, QAction)]
 
+    def hold_all(self) -> None:
+        """While the window starts: nothing works before the queue has loaded."""
+        for action in self.all():
+            action.setEnabled(False)
+        for action in (self.look_again, self.submit_again):
+            action.setVisible(False)
+
     def update(self, selected: Sequence[Item], present: Collection[ItemState]) -> None:
         on = enabled_commands(selected, present)
         for action in self.all():

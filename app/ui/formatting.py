@@ -32,6 +32,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("formatting", text)
 
 
+def format_count(n: int) -> str:
+    """12000 → "12,000" ("12.000" in German)."""
+    return _numbers.toString(n) if _numbers != QLocale.c() else f"{n:,}"
+
+
 def format_bytes(size: int | float | None) -> str:
     """1536000 → "1.5 MB"; three significant digits at most, whole bytes below 1 KB."""
     if size is None or size < 0 or math.isnan(size):

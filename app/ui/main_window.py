@@ -8,6 +8,7 @@ its banners into ``window.banner_area``.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,54 +25,69 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.engine.filenames import is_dangerous
 from app.engine.model import Account, IntakeReport, Item, ItemState
 from app.instance import LAUNCH
 from app.resources import app_icon
 from app.ui.actions import QueueActions
-from app.ui.add_dialog import AddDialog
-from app.ui.bridge import EngineBridge
-from app.ui.clipboard_watch import ClipboardWatch
-from app.ui.held_links import HeldLinksBar, HeldReport
 from app.ui.i18n import tr_n
-from app.ui.intake import LinkIntake
 from app.ui.options_strip import OptionsStrip
 from app.ui.queue_model import QueueModel
 from app.ui.queue_view import QueueView
 from app.ui.status_bar import AccountStatusBar
 from app.ui.theme import follow_system_color_scheme
-from app.ui.tray import Tray
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine side is imported after the first paint (see attach)
     from app.context import AppContext
+    from app.settings import Settings, SettingsStore
+    from app.ui.add_dialog import AddDialog
+    from app.ui.held_links import HeldReport
+    from app.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
 _PAUSABLE = (ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
 
 
+@dataclass
+class WindowStart:
+    """What the window needs before the engine exists: it is shown (and painted) first, and
+    `MainWindow.attach` gives it the whole AppContext once the heavy parts are imported and built."""
+
+    settings: Settings
+    settings_store: SettingsStore
+    in_sandbox: bool
+    api_base: str = ""
+
+    def save_settings(self) -> None:
+        self.settings_store.save(self.settings)
+
+
 class MainWindow(QMainWindow):
     quitRequested = Signal()  # the person really wants to quit (the composition root ends the app)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext | WindowStart, parent: QWidget | None = None, *,
+                 attach: bool = True) -> None:
+        """`attach=False` builds only what shows before the engine exists (toolbar, empty
+        table, status bar saying it is starting); `attach(context)` completes it."""
         super().__init__(parent)
         follow_system_color_scheme()
-        self.context = context
-        self.engine = context.engine
+        self.context: Any = context
+        self.engine: Any = None  # set by attach()
         self.presenter: Any = None  # the composition root sets Presenter(window, context)
         self.quit_dialog: QMessageBox | None = None
         self.add_dialog: AddDialog | None = None
+        self.tray: Tray | None = None
         self._quitting = False  # the person confirmed: close without asking again
         self._quit_requested = False  # Quit from the tray: close even if close-to-tray is on
+        self._ready = False  # links are taken once the stored queue has loaded (see ready)
+        self._early_links: list[tuple[str, str]] = []  # handed over before that (macOS, a launch)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.in_sandbox else ""))
 
-        self.bridge = EngineBridge(self.engine, self)
-        self.model = QueueModel(on_move=self.engine.move, parent=self,
-                                download_dir=lambda: self.context.settings.download_dir)
-        self.options_strip = OptionsStrip(context.settings, context.save_settings, self)
-        self.intake = LinkIntake(self.engine, self.options_strip.options, self)
+        self.model = QueueModel(on_move=lambda ids, before: self.engine.move(ids, before),
+                                parent=self, download_dir=lambda: self.context.settings.download_dir)
+        self.options_strip = OptionsStrip(context.settings, self.save_settings, self)
         self.commands = QueueActions(self)
         self.status = AccountStatusBar(context.api_base, context.in_sandbox, self)
         self.setStatusBar(self.status)
@@ -85,8 +101,6 @@ class MainWindow(QMainWindow):
         self.banner_area = QVBoxLayout(banner_holder)  # the Presenter's banners go here
         self.banner_area.setContentsMargins(8, 4, 8, 0)
         self.banner_area.setSpacing(4)
-        self.held_links = HeldLinksBar(self.options_strip.options, self.intake.add_text, banner_holder)
-        self.banner_area.addWidget(self.held_links)
         layout.addWidget(banner_holder)
         layout.addWidget(self.options_strip)
         self.view = QueueView(self.model, central)
@@ -94,17 +108,62 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_toolbar()
+        self._restore_geometry()
+        self.commands.hold_all()
+        self.status.show_starting()
+        if attach:
+            self.attach(context)  # type: ignore[arg-type]
+            self.ready()
+
+    def attach(self, context: AppContext) -> None:
+        """The engine exists: wire it and show the account. Rows arrive as the engine loads
+        them (ItemsAdded), after this; links are taken from `ready()` on."""
+        from app.ui.bridge import EngineBridge
+        from app.ui.held_links import HeldLinksBar
+        from app.ui.intake import LinkIntake
+
+        self.context = context
+        self.engine = context.engine
+        self.view.paint_progress_bars()
+        self.bridge = EngineBridge(self.engine, self)
+        self.intake = LinkIntake(self.engine, self.options_strip.options, self)
+        self.held_links = HeldLinksBar(self.options_strip.options, self.intake.add_text,
+                                       self.banner_area.parentWidget())
+        self.banner_area.insertWidget(0, self.held_links)
+        self.status.set_connection(context.api_base, context.in_sandbox)
         self._wire()
         self.tray = self._make_tray()
+        self.model.reset_items(self.engine.items)
+        self.show_account(self.engine.account)
+        self._refresh()
+
+    def ready(self) -> None:
+        """The stored queue has loaded: drops, paste, the Add dialog and the clipboard now
+        queue links (before, a link could duplicate a stored one not loaded yet)."""
+        from app.ui.clipboard_watch import ClipboardWatch
+
+        self._ready = True
+        self.status.started()
+        for text, source in self._early_links:
+            self.receive_links(text, source)
+        self._early_links.clear()
         self.intake.watch(self)
         self.intake.watch(self.view.viewport())
         self.clipboard_watch = ClipboardWatch(self, self.intake.add_text,
                                               lambda: self.context.settings.clipboard_autofill)
-
-        self.model.reset_items(self.engine.items)
-        self.show_account(self.engine.account)
-        self._restore_geometry()
         self._refresh()
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    @property
+    def quit_confirmed(self) -> bool:
+        """The person quit (the window accepted its close for good)."""
+        return self._quitting
+
+    def save_settings(self) -> None:
+        self.context.save_settings()
 
     # ---- building ------------------------------------------------------------------------
 
@@ -168,6 +227,8 @@ class MainWindow(QMainWindow):
         acts.get_details.triggered.connect(self._show_details)
 
     def _make_tray(self) -> Tray | None:
+        from app.ui.tray import Tray
+
         if not Tray.available():
             return None
         tray = Tray(self, self.engine, lambda: self.context.settings.notifications)
@@ -198,6 +259,9 @@ class MainWindow(QMainWindow):
         self.options_strip.set_estimate(account.waiting_items, account.waiting_credits)
 
     def _refresh(self) -> None:
+        if not self._ready:  # nothing can be done until the queue is there
+            self.commands.hold_all()
+            return
         self.commands.update(self.selected_items(), self.model.present_states())
         if self.tray is not None:
             self.tray.refresh(self.model.items())
@@ -221,6 +285,8 @@ class MainWindow(QMainWindow):
 
     def show_add_dialog(self) -> AddDialog:
         if self.add_dialog is None:
+            from app.ui.add_dialog import AddDialog
+
             options = self.options_strip.options()
             summary = (self.tr("They are queued as audio only: 1 credit each.")
                        if options.audio_only else
@@ -241,7 +307,12 @@ class MainWindow(QMainWindow):
 
     def receive_links(self, text: str, source: str = LAUNCH) -> IntakeReport | HeldReport | None:
         """Links handed over by a later launch or a browser: queue them, or hold them for the
-        person's OK (app.ui.held_links), and come to the front."""
+        person's OK (app.ui.held_links), and come to the front. Before the stored queue has
+        loaded they wait here (their duplicates may not be loaded yet)."""
+        if not self._ready:
+            self._early_links.append((text, source))
+            self.show_and_raise()
+            return None
         if self.context.holds_links_from(source) and text.strip():
             report: IntakeReport | HeldReport | None = self.held_links.hold(text)
         else:
@@ -266,7 +337,7 @@ class MainWindow(QMainWindow):
             return
         if self.presenter is not None:  # it asks first when the file's type runs programs
             self.presenter.open_file(item)
-        elif not is_dangerous(item.file_path):
+        elif not _is_dangerous(item.file_path):
             self.context.open_url(QUrl.fromLocalFile(item.file_path).toString())
 
     def _show_selected_in_folder(self) -> None:
@@ -387,3 +458,9 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: recolour what we set
             self.status.set_connection(self.context.api_base, self.context.in_sandbox)
         super().changeEvent(event)
+
+
+def _is_dangerous(path: str) -> bool:
+    from app.engine.filenames import is_dangerous
+
+    return is_dangerous(path)

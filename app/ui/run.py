@@ -4,29 +4,39 @@ presenter, and the hand-off channel of the queue this process owns (app.instance
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_ID, APP_NAME, __version__
-from app.context import AppContext
-from app.instance import QueueOwner
+
+if TYPE_CHECKING:  # imported after the first paint
+    from app.context import AppContext
+    from app.instance import QueueOwner
+    from app.ui.main_window import MainWindow, WindowStart
+    from app.ui.platform_requests import PlatformRequests
 
 log = logging.getLogger("app.ui")
+FIRST_PAINT_WAIT_MS = 2000  # a window that never paints (minimised at start) must not hold us up
+# Set: after the first paint, print "painted" and the modules imported so far (tests/perf, tests).
+STARTUP_PROBE = "VIDEOCONDUIT_STARTUP_PROBE"
 
 
-def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = None, *,
-               held: list[str] | None = None, quit_when_done: bool, screenshot: Path | None, argv: list[str],
+def run_window(start: WindowStart, build: Callable[[], AppContext], urls: list[str],
+               owner: QueueOwner | None = None, *, held: list[str] | None = None,
+               quit_when_done: bool, screenshot: Path | None, argv: list[str],
                print_progress: bool = False) -> int:
-    """`owner` holds this queue's lock; links from later launches reach the window through it."""
-    import qasync
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
+    """Shows the window, then — after its first paint — builds the context with `build` on a
+    worker thread and runs the session. `owner` holds this queue's lock; links from later
+    launches reach the window through it."""
     from PySide6.QtWidgets import QApplication
 
     from app.ui import theme
     from app.ui.formatting import set_number_locale
+    from app.ui.main_window import MainWindow
     from app.ui.translations import install_translator, ui_locale
 
     app = QApplication.instance() or QApplication(argv)
@@ -38,19 +48,25 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
         set_number_locale(ui_locale())
     theme.follow_system_color_scheme()
 
-    context.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
-    if print_progress:  # no display: the console is where the person is looking
-        from app.console import ConsoleReporter
+    window = MainWindow(start, attach=False)
+    router = _route_platform_requests(window)  # a Quit (Cmd+Q …) may come before the session
+    window.show()
+    if not _wait_for_first_paint(window):
+        log.info("the application was told to exit before its window had painted")
+        router.remove()
+        window.hide()
+        return 0
 
-        context.engine.subscribe(ConsoleReporter(context.billing_url))
-    if context.sandbox is None:
-        context.start_sandbox = _relaunch_in_sandbox
+    import asyncio
+
+    import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        session = loop.create_task(_session(context, urls, owner, quit_when_done, screenshot,
-                                            held or []))
+        session = loop.create_task(_session(build, urls, owner, quit_when_done, screenshot,
+                                            held or [], window=window, router=router,
+                                            print_progress=print_progress))
         try:
             return loop.run_until_complete(session)
         except RuntimeError:
@@ -66,25 +82,97 @@ def run_window(context: AppContext, urls: list[str], owner: QueueOwner | None = 
             return 0
 
 
-async def _session(context: AppContext, urls: list[str], owner: QueueOwner | None,
-                   quit_when_done: bool, screenshot: Path | None, held: list[str]) -> int:
+def _route_platform_requests(window: MainWindow) -> PlatformRequests:
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.main_window import MainWindow
     from app.ui.platform_requests import PlatformRequests
+
+    on_mac = sys.platform == "darwin"  # only macOS re-opens from the Dock and opens links this way
+    return PlatformRequests(QApplication.instance(), window.request_quit,
+                            reshow=window.reshow if on_mac else None,
+                            receive_links=window.receive_links if on_mac else None)
+
+
+def _wait_for_first_paint(window: MainWindow) -> bool:
+    """Run Qt's own loop until the window has painted once: what follows (imports, the store,
+    the engine) then happens behind a window that is already there. False when something told
+    the application to exit meanwhile (QCoreApplication.exit() ends every running loop)."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    waiting = QEventLoop()
+    ended_by_us: list[bool] = []
+
+    def stop() -> None:
+        ended_by_us.append(True)
+        waiting.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, stop)  # after this paint has been delivered
+            return False
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, stop)
+    waiting.exec()
+    window.removeEventFilter(watcher)
+    if os.environ.get(STARTUP_PROBE) and sys.stdout is not None:  # tests/perf times start-up
+        print("painted", flush=True)
+        print("imported:", " ".join(sorted(sys.modules)), flush=True)
+    return bool(ended_by_us)
+
+
+async def _session(context: AppContext | Callable[[], AppContext], urls: list[str],
+                   owner: QueueOwner | None, quit_when_done: bool, screenshot: Path | None,
+                   held: list[str], *, window: MainWindow | None = None,
+                   router: PlatformRequests | None = None, print_progress: bool = False) -> int:
+    """`context` is built here (off the UI thread) when it is a builder; `window` is the one
+    already shown (with its `router` of platform requests), else the session makes them."""
+    import asyncio
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from app.context import on_daemon_thread
+    from app.ui.main_window import MainWindow
+
+    quit_requested = asyncio.Event()
+    if window is not None:  # closing it while the context is built ends the session after that
+        window.quitRequested.connect(quit_requested.set)
+        if window.quit_confirmed:  # before the session began (a Quit while it painted)
+            quit_requested.set()
+    if callable(context):
+        context = await on_daemon_thread(context)
+        if quit_requested.is_set():
+            if router is not None:
+                router.remove()
+            await _close(context)
+            return 0
+    context.open_url = lambda url: QDesktopServices.openUrl(QUrl(url))
+    if context.sandbox is None:
+        context.start_sandbox = _relaunch_in_sandbox
+    if print_progress:  # no display: the console is where the person is looking
+        from app.console import ConsoleReporter
+
+        context.engine.subscribe(ConsoleReporter(context.billing_url))
     from app.ui.presenter import Presenter
 
     engine = context.engine
-    window = MainWindow(context)
+    if window is None:
+        window = MainWindow(context)
+        window.quitRequested.connect(quit_requested.set)
+    else:
+        window.attach(context)
     window.presenter = Presenter(window, context)
-    quit_requested = asyncio.Event()
-    window.quitRequested.connect(quit_requested.set)
-    on_mac = sys.platform == "darwin"  # only macOS re-opens from the Dock and opens links this way
-    router = PlatformRequests(QApplication.instance(), window.request_quit,
-                              reshow=window.reshow if on_mac else None,
-                              receive_links=window.receive_links if on_mac else None)
+    if router is None:
+        router = _route_platform_requests(window)
     try:
-        await engine.start()
+        await engine.start(progress=window.status.show_loading)
+        if window.is_ready:
+            window.status.started()  # the loading count goes
+        else:
+            window.ready()
         # The window first, whatever the keyring does: its unlock prompt may hold the read for
         # minutes, so the key is read on a worker thread while the window says it waits.
         window.show()
@@ -120,8 +208,12 @@ async def _session(context: AppContext, urls: list[str], owner: QueueOwner | Non
         if owner is not None:
             await owner.stop_serving()
         window.hide()
-        await context.close()
-        log.info("session ended: the queue is closed")
+        await _close(context)
+
+
+async def _close(context: AppContext) -> None:
+    await context.close()
+    log.info("session ended: the queue is closed")
 
 
 def _relaunch_in_sandbox() -> None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.engine.model import Account
-from app.ui.formatting import format_clock_time, format_countdown
+from app.ui.formatting import format_clock_time, format_count, format_countdown
 from app.ui.theme import sandbox_color
 from app.ui.widgets import ElidingLabel
 
@@ -32,6 +32,11 @@ class AccountStatusBar(QStatusBar):
         self._clock = clock
         self._account = Account()
         self._credits_seen_at: float | None = None
+        self.starting_label = QLabel(self)
+        self.starting_label.setObjectName("startingLabel")
+        self.starting_label.setContentsMargins(6, 0, 6, 0)
+        self.addWidget(self.starting_label)
+        self.starting_label.hide()
         self.plan_label = self._permanent("planLabel", self.tr("Plan"))
         self.requests_label = self._permanent("requestsLabel", self.tr("Requests left"))
         self.credits_label = self._permanent("creditsLabel", self.tr("Credit balance"))
@@ -53,6 +58,20 @@ class AccountStatusBar(QStatusBar):
 
     def show_report(self, message: str) -> None:
         self.showMessage(message, MESSAGE_MS)
+
+    def show_starting(self) -> None:
+        """Until the queue is loaded (start-up): what the window is waiting for. A label of its
+        own, not a message: a status tip (hovering a button) would wipe a message for good."""
+        self.starting_label.setText(self.tr("Starting…"))
+        self.starting_label.show()
+
+    def show_loading(self, loaded: int, total: int) -> None:
+        self.starting_label.setText(self.tr("Loading your queue… {loaded} of {total}").format(
+            loaded=format_count(loaded), total=format_count(total)))
+        self.starting_label.show()
+
+    def started(self) -> None:
+        self.starting_label.hide()
 
     def set_connection(self, api_base: str, sandbox: bool) -> None:
         self._sandbox = sandbox

@@ -43,62 +43,72 @@
     </message>
     <message>
         <location filename="../../app/ui/status_bar.py" line="23"/>
-        <location filename="../../app/ui/status_bar.py" line="60"/>
+        <location filename="../../app/ui/status_bar.py" line="68"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="63"/>
+        <location filename="../../app/ui/status_bar.py" line="59"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="62"/>
+        <source>Loading your queue… {loaded} of {total}</source>
+        <translation>Warteschlange wird geladen… {loaded} von {total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="71"/>
         <source>Requests go to the built-in sandbox: nothing is charged and downloads are sample files.</source>
         <translation>Anfragen gehen an die eingebaute Sandbox: Es wird nichts berechnet, und die Downloads sind Beispieldateien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="67"/>
+        <location filename="../../app/ui/status_bar.py" line="75"/>
         <source>Requests go to {base}</source>
         <translation>Anfragen gehen an {base}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <location filename="../../app/ui/status_bar.py" line="86"/>
         <source>Plan: not known yet</source>
         <translation>Tarif: noch nicht bekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="79"/>
+        <location filename="../../app/ui/status_bar.py" line="87"/>
         <source>Worked out from the service&apos;s rate limit</source>
         <translation>Aus dem Anfragelimit des Dienstes abgeleitet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="86"/>
+        <location filename="../../app/ui/status_bar.py" line="94"/>
         <source>Credits: unknown until the service reports them</source>
         <translation>Guthaben: unbekannt, bis der Dienst es meldet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="88"/>
+        <location filename="../../app/ui/status_bar.py" line="96"/>
         <source>VideoConduit has no balance request; the app learns the balance when the service reports it (for example when credits run short).</source>
         <translation>VideoConduit bietet keine Guthabenabfrage; die App erfährt Ihr Guthaben, wenn der Dienst es meldet (zum Beispiel, wenn die Credits knapp werden).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="91"/>
+        <location filename="../../app/ui/status_bar.py" line="99"/>
         <source>Credits: {n} (as of {time})</source>
         <translation>Guthaben: {n} Credits (Stand {time})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="98"/>
+        <location filename="../../app/ui/status_bar.py" line="106"/>
         <source>Requests this minute: not known yet</source>
         <translation>Anfragen in dieser Minute: noch nicht bekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="101"/>
+        <location filename="../../app/ui/status_bar.py" line="109"/>
         <source>{limit} requests a minute</source>
         <translation>{limit} Anfragen pro Minute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="103"/>
+        <location filename="../../app/ui/status_bar.py" line="111"/>
         <source>{remaining} of {limit} requests left this minute</source>
         <translation>Noch {remaining} von {limit} Anfragen in dieser Minute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="114"/>
         <source>resets in {countdown}</source>
         <translation>zurückgesetzt in {countdown}</translation>
     </message>
@@ -422,27 +432,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source> — Sandbox</source>
         <translation> – Sandbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>They are queued as audio only: 1 credit each.</source>
         <translation>Sie werden als reine Audiodateien eingereiht: je 1 Credit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>They are queued as videos: {n} credits each.</source>
         <translation>Sie werden als Videos eingereiht: je {n} Credits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Copied %n links</source>
         <translation>
             <numerusform>%n Link kopiert</numerusform>
@@ -450,7 +460,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>%n downloads are still running.</source>
         <translation>
             <numerusform>%n Download läuft noch.</numerusform>
@@ -458,22 +468,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Quit {app}?</source>
         <translation>{app} beenden?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357"/>
+        <location filename="../../app/ui/main_window.py" line="412"/>
         <source>They stop now and continue where they left off the next time you open the app.</source>
         <translation>Sie werden jetzt angehalten und beim nächsten Start der App dort fortgesetzt, wo sie aufgehört haben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="414"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>Keep downloading</source>
         <translation>Weiter herunterladen</translation>
     </message>
@@ -846,17 +856,17 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../app/ui/queue_view.py" line="37"/>
+        <location filename="../../app/ui/queue_view.py" line="36"/>
         <source>Download queue</source>
         <translation>Download-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_view.py" line="74"/>
+        <location filename="../../app/ui/queue_view.py" line="79"/>
         <source>Drop links here or press Ctrl+V</source>
         <translation>Links hierher ziehen oder Strg+V drücken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_view.py" line="99"/>
+        <location filename="../../app/ui/queue_view.py" line="104"/>
         <source>Links from your browser, a text file or the clipboard — one or many.</source>
         <translation>Links aus Ihrem Browser, einer Textdatei oder der Zwischenablage – einer oder viele.</translation>
     </message>
@@ -1245,53 +1255,53 @@
         <translation>PB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="38"/>
+        <location filename="../../app/ui/formatting.py" line="43"/>
         <source>unknown size</source>
         <translation>Größe unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="55"/>
+        <location filename="../../app/ui/formatting.py" line="60"/>
         <source>{size}/s</source>
         <translation>{size}/s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="62"/>
+        <location filename="../../app/ui/formatting.py" line="67"/>
         <source>{done} of {total}</source>
         <translation>{done} von {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="79"/>
+        <location filename="../../app/ui/formatting.py" line="84"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="83"/>
+        <location filename="../../app/ui/formatting.py" line="88"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="84"/>
-        <location filename="../../app/ui/formatting.py" line="87"/>
+        <location filename="../../app/ui/formatting.py" line="89"/>
+        <location filename="../../app/ui/formatting.py" line="92"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="90"/>
+        <location filename="../../app/ui/formatting.py" line="95"/>
         <source>{d} days</source>
         <translation>{d} Tage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="92"/>
+        <location filename="../../app/ui/formatting.py" line="97"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="93"/>
+        <location filename="../../app/ui/formatting.py" line="98"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="99"/>
+        <location filename="../../app/ui/formatting.py" line="104"/>
         <source>{duration} left</source>
         <translation>noch {duration}</translation>
     </message>

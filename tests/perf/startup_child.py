@@ -1,8 +1,11 @@
-"""Start-up to the first painted window, offscreen. Prints "painted" on stdout at the first paint
-of a top-level window and exits at once; the parent times from spawning this process.
+"""The reference of P5: a bare PySide6 window (QMainWindow + QLabel). Prints "painted" on stdout
+once its first paint has been delivered, then exits; the parent times from spawning this process.
+The platform (xcb on a private Xvfb, or offscreen) comes from the parent's environment.
 
-    python -m tests.perf.startup_child bare
-    python -m tests.perf.startup_child app ARGS...   (app.main.main(ARGS))
+    python -m tests.perf.startup_child
+
+The app is timed the same way through its own probe (VIDEOCONDUIT_STARTUP_PROBE, app.ui.run),
+which prints after the main window's first paint — from source and in the packaged bundle.
 """
 
 from __future__ import annotations
@@ -10,60 +13,30 @@ from __future__ import annotations
 import os
 import sys
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+def main() -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-def _painted_then_exit(widget: object) -> None:
-    sys.stdout.write("painted\n")
-    sys.stdout.flush()
-    os._exit(0)  # what comes after the first paint is not measured
-
-
-def install_paint_hook(window_type: str) -> None:
-    """Replace QApplication by a subclass that watches for the first paint of a `window_type`
-    (the app creates its QApplication itself, looking the name up when it runs)."""
-    from PySide6 import QtWidgets
-    from PySide6.QtCore import QEvent, QObject
+    def painted() -> None:
+        sys.stdout.write("painted\n")
+        sys.stdout.flush()
+        os._exit(0)  # what comes after the first paint is not measured
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (event.type() == QEvent.Type.Paint and isinstance(watched, QtWidgets.QWidget)
-                    and watched.window().metaObject().className() == window_type):
-                _painted_then_exit(watched)
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, painted)  # after this paint has been delivered, as the app's probe
             return False
-
-    base = QtWidgets.QApplication
-
-    class Application(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)
-            self._first_paint = FirstPaint()
-            self.installEventFilter(self._first_paint)
-
-    QtWidgets.QApplication = Application  # type: ignore[misc]
-
-
-def bare() -> None:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setCentralWidget(QLabel("VideoConduit"))
     window.resize(900, 600)
+    first_paint = FirstPaint()
+    window.installEventFilter(first_paint)
     window.show()
     app.exec()
-
-
-def main() -> None:
-    kind, args = sys.argv[1], sys.argv[2:]
-    if kind == "bare":
-        install_paint_hook("QMainWindow")
-        bare()
-    else:
-        install_paint_hook("MainWindow")
-        from app.main import main as app_main
-
-        sys.exit(app_main(args))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,57 @@
+"""A long stored queue loads in steps after the window is up: each step reaches listeners as its
+own ItemsAdded with a progress count, and links added while it loads are refused with a sentence
+(they may duplicate a stored link not loaded yet: never a second charge for one link)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.api import VideoConduitClient
+from app.engine.engine import LOAD_STEP, STILL_LOADING, Engine
+from app.engine.model import ItemsAdded
+from app.engine.store import Store
+
+STORED = 2 * LOAD_STEP + 7
+
+
+def stored_queue(tmp_path) -> Store:
+    store = Store(tmp_path / "queue.sqlite3")
+    store.insert_items([{"url": f"https://example.com/watch/v{n}", "url_key": f"example.com/watch/v{n}",
+                         "options": {}, "state": "waiting", "position": float(n + 1), "added_at": 0.0}
+                        for n in range(STORED)])
+    return store
+
+
+@pytest.mark.asyncio
+async def test_a_long_queue_arrives_in_steps_and_links_wait_until_it_has(tmp_path):
+    store = stored_queue(tmp_path)
+    # No key: the engine never reaches the network; the links only wait in the queue.
+    client = VideoConduitClient("http://127.0.0.1:9", None)
+    engine = Engine(store, client, download_dir=tmp_path / "downloads")
+    steps: list[int] = []
+    engine.subscribe(lambda event: steps.append(len(event.items)) if isinstance(event, ItemsAdded) else None)
+    progress: list[tuple[int, int]] = []
+    during: list = []
+
+    def loading(loaded: int, total: int) -> None:
+        progress.append((loaded, total))
+        if len(progress) == 1:  # a drop while the rest is still loading: the last stored link
+            during.append(engine.add_text(f"https://example.com/watch/v{STORED - 1}\n"
+                                          "https://example.com/watch/new-one"))
+
+    try:
+        await engine.start(progress=loading)
+        assert steps == [LOAD_STEP, LOAD_STEP, 7]
+        assert progress == [(LOAD_STEP, STORED), (2 * LOAD_STEP, STORED), (STORED, STORED)]
+        (refused,) = during
+        assert refused.added == () and refused.not_added == 2
+        assert refused.not_added_reason == STILL_LOADING
+        assert len(engine.items) == STORED and len(store.load_items()) == STORED
+
+        again = engine.add_text(f"https://example.com/watch/v{STORED - 1}\nhttps://example.com/watch/new-one")
+        assert len(again.added) == 1 and again.skipped == {"already_queued": 1}
+        assert len(engine.items) == STORED + 1
+    finally:
+        await engine.close()
+        await client.aclose()
+        store.close()

@@ -1,0 +1,113 @@
+"""The window is there before the engine: the session (app.ui.run._session) builds the context
+on a worker thread behind a window that already shows "Starting…", takes no links and offers no
+command; once the stored queue has loaded, its rows are in the table and links are taken."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from keyring.backends import fail
+from PySide6.QtWidgets import QLabel
+
+from tests.ui.conftest import _stop_executor_threads, drop_on, mime_data
+
+STORED = 5
+
+
+def paused_queue(database) -> None:  # type: ignore[no-untyped-def]
+    from app.engine.store import Store
+
+    store = Store(database)
+    store.insert_items([{"url": f"https://example.com/watch/stored-{n}", "url_key": f"k{n}",
+                         "options": {}, "state": "paused", "position": float(n + 1),
+                         "added_at": 0.0} for n in range(STORED)])
+    store.close()
+
+
+def starting_window(qtbot, tmp_path, sandbox):  # type: ignore[no-untyped-def]
+    """The shown window, a builder that waits for `release`, and the session's task."""
+    from app.context import build_context
+    from app.keys import ENV_VARIABLE, KeyStore
+    from app.settings import AppPaths, SettingsStore
+    from app.ui.main_window import MainWindow, WindowStart
+    from app.ui.run import _session
+
+    paths = AppPaths(tmp_path / "data")
+    paths.queue_database(sandbox=False).parent.mkdir(parents=True)
+    paused_queue(paths.queue_database(sandbox=False))
+    settings_store = SettingsStore.for_paths(paths)
+    settings = settings_store.load()
+    window = MainWindow(WindowStart(settings, settings_store, in_sandbox=False,
+                                    api_base=sandbox.api_base), attach=False)
+    window.show()
+    qtbot.waitExposed(window)
+    release = threading.Event()
+    built: list = []
+
+    def build():  # type: ignore[no-untyped-def]
+        assert release.wait(10), "the test never released the build"
+        key_store = KeyStore(backend=fail.Keyring(), env={ENV_VARIABLE: sandbox.api_key})
+        built.append(build_context(paths, settings, settings_store, key_store, use_sandbox=False,
+                                   api_base=sandbox.api_base, download_dir=tmp_path / "dl",
+                                   read_key=False))
+        return built[-1]
+
+    session = asyncio.ensure_future(_session(build, [], None, False, None, [], window=window))
+    return window, release, session, built
+
+
+def end(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+    if not session.done():
+        window.request_quit()
+    qtbot.waitUntil(session.done, timeout=15_000)
+    _stop_executor_threads()
+    window.deleteLater()
+    qtbot.wait(1)
+
+
+def test_starting_then_the_stored_queue_then_links(qtbot, qasync_loop, tmp_path, sandbox):
+    window, release, session, _built = starting_window(qtbot, tmp_path, sandbox)
+    try:
+        qtbot.wait(50)  # the session is running and waits for its context
+        # The pointer leaves the toolbar (offscreen leaves it on a button: its status tip hides
+        # the bar's own widgets while it shows, and a message would be gone for good after it).
+        window.statusBar().clearMessage()
+        starting = window.statusBar().findChild(QLabel, "startingLabel")
+        assert starting.isVisible() and starting.text() == "Starting…"
+        assert [a.text() for a in window.toolbar.actions() if a.isEnabled() and a.text()] == []
+        link = mime_data({"text/uri-list": b"https://example.com/watch/dropped\r\n"})
+        assert not drop_on(window.view.viewport(), link), "a link is not taken before the queue"
+        assert window.view.model().rowCount() == 0
+
+        release.set()
+        qtbot.waitUntil(lambda: window.commands.paste.isEnabled(), timeout=10_000)
+        assert window.view.model().rowCount() == STORED
+        assert not starting.isVisible()
+        assert drop_on(window.view.viewport(), link)
+        qtbot.waitUntil(lambda: window.view.model().rowCount() == STORED + 1, timeout=5000)
+        window.engine.pause([item.id for item in window.engine.items])  # quits without a question
+        assert window.commands.add_urls.isEnabled() and window.commands.settings.isEnabled()
+    finally:
+        release.set()
+        end(qtbot, window, session)
+    assert session.result() == 0
+
+
+def test_closing_the_window_while_it_starts_ends_the_session_and_closes_the_queue(
+        qtbot, qasync_loop, tmp_path, sandbox):
+    window, release, session, built = starting_window(qtbot, tmp_path, sandbox)
+    try:
+        qtbot.wait(50)
+        window.close()  # nothing runs yet: it closes without a question
+        assert not session.done(), "the context is still being built"
+        release.set()
+        qtbot.waitUntil(session.done, timeout=10_000)
+        assert session.result() == 0
+        (context,) = built
+        database = context.paths.queue_database(sandbox=False)
+        # Closed, not abandoned: SQLite folds its write-ahead log back in on the last close.
+        assert database.is_file() and not database.with_name(database.name + "-wal").exists()
+    finally:
+        release.set()
+        end(qtbot, window, session)
