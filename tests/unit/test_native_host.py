@@ -177,3 +177,30 @@ def test_scheme_links_carry_percent_encoded_links_both_ways():
     assert scheme_links(address) == links
     assert scheme_links("videoconduit://remove?url=https%3A%2F%2Fa.example") == []
     assert check_links(scheme_links(address)).links == ["https://a.example/watch?v=1&list=2"]
+
+
+SMUGGLED = [
+    # one address that the queue owner, reading lines as text, would split into several links
+    "https://evil.example/a,https://www.youtube.com/watch?v=AAAAAAAAAAA;https://vimeo.com/1",
+    # or cut short: it would queue a link that was never sent
+    "https://video.example/watch?v=1)", "https://video.example/a.", 'https://video.example/a"b',
+]
+
+
+@pytest.mark.parametrize("link", SMUGGLED)
+def test_a_link_the_owner_would_read_as_other_links_is_refused(link):
+    code, replies, deliver = run_host(frame({"urls": [link]}))
+    assert deliver.calls == []
+    assert replies[0] == {"ok": False, "reason": "None of these is a web link (http:// or https://)."}
+
+
+def test_every_link_handed_over_is_read_back_by_the_owner_as_itself():
+    from app.engine.urls import extract_urls
+
+    urls = [*SMUGGLED, "https://en.wikipedia.org/wiki/Python_(language)",
+            "https://a.example/redirect?to=https://b.example/x", "https://video.example/watch?v=1"]
+    links = check_links(urls).links
+    assert links == ["https://en.wikipedia.org/wiki/Python_(language)",
+                     "https://a.example/redirect?to=https://b.example/x",
+                     "https://video.example/watch?v=1"]
+    assert extract_urls("\n".join(links)).urls == links
