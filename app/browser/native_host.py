@@ -66,9 +66,12 @@ def read_message(stream: Any) -> Any:
     if body is None:
         return None
     try:
-        return json.loads(body.decode("utf-8"))
+        message = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"The message is not UTF-8 JSON ({exc}).") from None
+    if message is None:  # JSON null: None here means the end of the stream, so answer it now
+        raise ValueError("The message is not a JSON object.")
+    return message
 
 
 def write_message(stream: Any, message: dict[str, Any]) -> None:

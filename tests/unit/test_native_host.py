@@ -204,3 +204,9 @@ def test_every_link_handed_over_is_read_back_by_the_owner_as_itself():
                      "https://a.example/redirect?to=https://b.example/x",
                      "https://video.example/watch?v=1"]
     assert extract_urls("\n".join(links)).urls == links
+
+
+def test_a_json_null_is_answered_and_the_next_message_still_works():
+    code, replies, deliver = run_host(frame(None) + frame({"urls": ["https://a.example/1"]}))
+    assert replies[0] == {"ok": False, "reason": "The message is not a JSON object."}
+    assert replies[1]["ok"] is True and deliver.calls == [["https://a.example/1"]]
