@@ -115,6 +115,14 @@ def refusal(reason: str) -> dict[str, Any]:
 
 def deliver_to_app(links: list[str]) -> dict[str, Any]:
     """Hand `links` to the queue's owner (starting the app if none runs); its answer as a reply."""
+    try:
+        return _deliver(links)
+    except OSError as exc:  # e.g. a data folder that is a file, a lock file of another user
+        # Answer anyway: a host that exits without one makes the extension say "isn't set up".
+        return refusal(f"VideoConduit Desktop's queue could not be reached ({exc.strerror or exc}).")
+
+
+def _deliver(links: list[str]) -> dict[str, Any]:
     from app.instance import EXTENSION, HandOff, QueueBusy, claim_queue, is_owned
     from app.settings import AppPaths
 

@@ -210,3 +210,17 @@ def test_a_json_null_is_answered_and_the_next_message_still_works():
     code, replies, deliver = run_host(frame(None) + frame({"urls": ["https://a.example/1"]}))
     assert replies[0] == {"ok": False, "reason": "The message is not a JSON object."}
     assert replies[1]["ok"] is True and deliver.calls == [["https://a.example/1"]]
+
+
+def test_a_queue_that_cannot_be_reached_is_answered_with_a_sentence(tmp_path, monkeypatch):
+    from app.browser import native_host
+
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be")
+    monkeypatch.setenv("VIDEOCONDUIT_DATA_DIR", str(not_a_folder))
+    monkeypatch.setattr(native_host, "start_app", lambda: True)  # no app to start in a unit test
+    out = io.BytesIO()
+    code = serve(io.BytesIO(frame({"urls": ["https://a.example/1"]})), out, native_host.deliver_to_app)
+    assert code == 0
+    assert frames_of(out.getvalue()) == [
+        {"ok": False, "reason": "VideoConduit Desktop's queue could not be reached (File exists)."}]
