@@ -199,11 +199,14 @@ def test_a_link_the_os_hands_over_as_a_file_open_event_is_held_too(running_app, 
 
 def test_the_settings_button_sets_up_the_browsers_for_this_person(running_app, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for used in (".config/chromium", ".mozilla"):  # the browsers this person has started
+        (tmp_path / "home" / used).mkdir(parents=True)
     section = running_app.window.presenter.show_settings().browser_section
     section.set_up_button.click()
 
     chromium = tmp_path / "home/.config/chromium/NativeMessagingHosts/com.videoconduit.desktop.json"
     assert json.loads(chromium.read_text())["path"] == own_executable()
     assert (tmp_path / "home/.mozilla/native-messaging-hosts/com.videoconduit.desktop.json").exists()
+    assert not (tmp_path / "home/.config/google-chrome").exists()
     assert section.result.isVisible()
-    assert section.result.text().startswith("Done for Chromium, Google Chrome, Brave")
+    assert section.result.text().startswith("Done for Chromium, Firefox.")
