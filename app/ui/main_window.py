@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self.banner_area = QVBoxLayout(banner_holder)  # the Presenter's banners go here
         self.banner_area.setContentsMargins(8, 4, 8, 0)
         self.banner_area.setSpacing(4)
-        self.held_links = HeldLinksBar(self.options_strip.options, self.intake.add_text, banner_holder)
+        self.held_links = HeldLinksBar(self.options_strip.options, self.intake.add_text,
+                                       self.engine.is_queued, banner_holder)
         self.banner_area.addWidget(self.held_links)
         layout.addWidget(banner_holder)
         layout.addWidget(self.options_strip)
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
 
     def _items_added(self, items: tuple[Item, ...]) -> None:
         self.model.add_items(items)
+        self.held_links.refresh_cost()  # a held link queued meanwhile is held no more
         self._refresh()
 
     def _items_changed(self, items: list[Item]) -> None:

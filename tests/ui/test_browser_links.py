@@ -210,3 +210,17 @@ def test_the_settings_button_sets_up_the_browsers_for_this_person(running_app, t
     assert not (tmp_path / "home/.config/google-chrome").exists()
     assert section.result.isVisible()
     assert section.result.text().startswith("Done for Chromium, Firefox.")
+
+
+def test_the_bar_holds_and_prices_only_links_that_are_not_queued_yet(running_app, qtbot):
+    window = running_app.window
+    window.intake.add_text(LINKS[0])  # queued before, in another form of the same link
+    window.receive_links("\n".join([LINKS[0] + "&utm_source=x", *LINKS[1:]]), SCHEME)
+    (bar,) = bars(window)
+    assert bar.text() == "2 links from your browser"
+    assert bar.download_button.text() == "Download (4 credits)"
+    assert bar.toolTip() == "\n".join(LINKS[1:]), "the bar says which links it holds"
+
+    window.intake.add_text(LINKS[1])  # the person pastes one of them meanwhile
+    qtbot.waitUntil(lambda: bar.text() == "1 link from your browser", timeout=5000)
+    assert bar.download_button.text() == "Download (2 credits)"
