@@ -215,7 +215,8 @@ def test_the_settings_button_sets_up_the_browsers_for_this_person(running_app, t
 def test_the_bar_holds_and_prices_only_links_that_are_not_queued_yet(running_app, qtbot):
     window = running_app.window
     window.intake.add_text(LINKS[0])  # queued before, in another form of the same link
-    window.receive_links("\n".join([LINKS[0] + "&utm_source=x", *LINKS[1:]]), SCHEME)
+    report = window.receive_links("\n".join([LINKS[0] + "&utm_source=x", *LINKS[1:]]), SCHEME)
+    assert (report.held, report.skipped_total) == (2, 1), "the sender hears it too"
     (bar,) = bars(window)
     assert bar.text() == "2 links from your browser"
     assert bar.download_button.text() == "Download (4 credits)"
