@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         from app.browser import native_host
 
         return native_host.main()
-    args = parse_args(argv)
+    args = parse_args(scheme_launch_arguments(raw))
     if args.install_browser_integration or args.remove_browser_integration:
         return browser_integration(install=args.install_browser_integration)
 
@@ -80,6 +80,19 @@ def main(argv: list[str] | None = None) -> int:
         claim.release()
 
 
+def scheme_launch_arguments(raw: list[str]) -> list[str]:
+    """A launch carrying a videoconduit:// link was made by the OS for a web page: only such
+    links count. An option beside one (a quote slipped into the link on Windows, whose handler is
+    `app.exe -- "%1"`) could name another service address and send it the key, or another folder."""
+    links = [argument for argument in raw if argument.lower().startswith("videoconduit:")]
+    if not links:
+        return raw
+    ignored = [argument for argument in raw if argument not in links and argument != "--"]
+    if ignored:
+        print(f"Ignored beside a videoconduit:// link: {' '.join(ignored)}", file=sys.stderr)
+    return links
+
+
 def links_of_launch(arguments: list[str]) -> tuple[list[str], str]:
     """(links, source): a launch carrying a videoconduit:// link (the OS opens those for web
     pages) hands over the checked links it names, marked so the owner holds them."""
@@ -103,15 +116,26 @@ def browser_integration(install: bool) -> int:
     from app.browser import manifests
 
     home = Path.home()
-    lines = (manifests.install(home, manifests.own_executable()) if install
-             else manifests.remove(home))
-    for line in lines:
-        print(line)
-    if install:
-        print(f"Browsers can now reach VideoConduit Desktop ({manifests.HOST_NAME}); restart them "
-              "if the extension still says it is not set up.")
-    elif not lines:
-        print("There was no browser integration to remove.")
+    if not install:
+        lines = manifests.remove(home)
+        for line in lines:
+            print(line)
+        if not lines:
+            print("There was no browser integration to remove.")
+        return 0
+    try:
+        written = manifests.install(home, manifests.own_executable())
+    except manifests.NotRunnable as exc:
+        print(f"Not set up: {exc}", file=sys.stderr)
+        return 1
+    for done in written:
+        print(done)
+    if not written:
+        print("None of the browsers we know (" + ", ".join(b.name for b in manifests.BROWSERS)
+              + ") has a settings folder for this user yet: start one once, then try again.")
+        return 1
+    print(f"Browsers can now reach VideoConduit Desktop ({manifests.HOST_NAME}); restart them "
+          "if the extension still says it is not set up.")
     return 0
 
 

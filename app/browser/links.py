@@ -47,9 +47,15 @@ def _one(candidate: object) -> str | None:
         return None
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in candidate):
         return None  # one link per line travels to the queue owner: no line breaks inside one
-    from app.engine.urls import web_link  # (here: the window's start imports this module)
+    from app.engine.urls import extract_urls, web_link  # (here: the window's start imports this)
 
-    return web_link(candidate)
+    link = web_link(candidate)
+    if link is None or extract_urls(link).urls != [link]:
+        # The owner reads the handed-over lines as text (engine.add_text): a link it would split
+        # ("https://a/x,https://b/y" is two there) or cut (a trailing ")" or ".") would queue,
+        # and charge, links nobody sent. A page controls its own address and its link targets.
+        return None
+    return link
 
 
 def is_scheme_link(text: str) -> bool:

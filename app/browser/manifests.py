@@ -11,6 +11,7 @@ from ``browser_specific_settings.gecko.id``. A host manifest allows exactly that
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -98,15 +99,35 @@ def own_executable() -> str:
     return str(script if script.exists() else Path(sys.argv[0]).resolve())
 
 
-def install(home: Path, executable: str, platform: str = sys.platform) -> list[str]:
-    """Write the per-user manifests; the lines to print (one per browser)."""
+class NotRunnable(ValueError):
+    """The program a manifest would name cannot be started by a browser; the message says why."""
+
+
+@dataclass(frozen=True)
+class Written:
+    browser: str
+    path: Path
+
+    def __str__(self) -> str:
+        return f"{self.browser}: {self.path}"
+
+
+def install(home: Path, executable: str, platform: str = sys.platform) -> list[Written]:
+    """Write the per-user manifests of the browsers this user has (on Linux and macOS, those
+    whose own settings folder exists: nothing is created for a browser that is not there).
+    Raises NotRunnable when `executable` is not a program a browser can start."""
+    if not (os.path.isfile(executable) and os.access(executable, os.X_OK)):
+        raise NotRunnable(f"{executable} is not a program a browser can start (run `make venv`, or "
+                          "install a package of VideoConduit Desktop, then try again).")
     if platform == "win32":
         return _windows_install(home, executable)
     done = []
     for browser, folder in user_folders(home, platform):
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.parent.is_dir():
+            continue
+        folder.mkdir(exist_ok=True)
         (folder / MANIFEST_FILE).write_text(manifest_text(executable, browser.firefox), encoding="utf-8")
-        done.append(f"{browser.name}: {folder / MANIFEST_FILE}")
+        done.append(Written(browser.name, folder / MANIFEST_FILE))
     return done
 
 
@@ -127,7 +148,7 @@ def _windows_folder(home: Path) -> Path:
     return home / "AppData" / "Local" / "VideoConduit Desktop" / "NativeMessagingHosts"
 
 
-def _windows_install(home: Path, executable: str) -> list[str]:
+def _windows_install(home: Path, executable: str) -> list[Written]:
     import winreg  # type: ignore[import-not-found,unused-ignore]
 
     folder = _windows_folder(home)
@@ -139,7 +160,7 @@ def _windows_install(home: Path, executable: str) -> list[str]:
         path.write_text(manifest_text(executable, browser.firefox), encoding="utf-8")
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, rf"{browser.windows_key}\{HOST_NAME}") as key:
             winreg.SetValueEx(key, "", 0, winreg.REG_SZ, str(path))
-        done.append(f"{browser.name}: {path}")
+        done.append(Written(browser.name, path))
     return done
 
 

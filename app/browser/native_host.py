@@ -56,9 +56,12 @@ def read_message(stream: Any) -> Any:
     if body is None:
         return None
     try:
-        return json.loads(body.decode("utf-8"))
+        message = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"The message is not UTF-8 JSON ({exc}).") from None
+    if message is None:  # JSON null: None here means the end of the stream, so answer it now
+        raise ValueError("The message is not a JSON object.")
+    return message
 
 
 def write_message(stream: Any, message: dict[str, Any]) -> None:
@@ -102,6 +105,14 @@ def refusal(reason: str) -> dict[str, Any]:
 
 def deliver_to_app(links: list[str]) -> dict[str, Any]:
     """Hand `links` to the queue's owner (starting the app if none runs); its answer as a reply."""
+    try:
+        return _deliver(links)
+    except OSError as exc:  # e.g. a data folder that is a file, a lock file of another user
+        # Answer anyway: a host that exits without one makes the extension say "isn't set up".
+        return refusal(f"VideoConduit Desktop's queue could not be reached ({exc.strerror or exc}).")
+
+
+def _deliver(links: list[str]) -> dict[str, Any]:
     from app.instance import EXTENSION, HandOff, QueueBusy, claim_queue, is_owned
     from app.settings import AppPaths
 

@@ -210,6 +210,10 @@ class Engine:
 
     # -- intake ---------------------------------------------------------------------------
 
+    def is_queued(self, url: str) -> bool:
+        """Whether this link, in any of its forms, is in the queue already."""
+        return urls.normalize_url(url) in self._keys
+
     def add_text(self, text: str, options: DownloadOptions | None = None) -> IntakeReport:
         return self._add_extraction(urls.extract_urls(text), options)
 

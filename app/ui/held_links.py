@@ -21,6 +21,7 @@ from app.ui.dialogs.banner import Banner, Severity
 from app.ui.i18n import tr_n
 
 MAX_HELD = 200  # more than any person picks on a page; a page opening thousands is an attack
+LISTED = 20  # links named in the bar's tooltip
 
 
 def _tr(text: str) -> str:
@@ -37,14 +38,16 @@ class HeldReport:
 
 
 class HeldLinksBar(Banner):
-    """The bar. `queue(links)` is called with the held links when the person clicks Download."""
+    """The bar. `queue(links)` is called with the held links when the person clicks Download;
+    `is_queued(link)` says a link is in the queue already: it is neither held nor priced."""
 
     def __init__(self, options: Callable[[], DownloadOptions], queue: Callable[[str], object],
-                 parent: QWidget | None = None) -> None:
+                 is_queued: Callable[[str], bool], parent: QWidget | None = None) -> None:
         super().__init__(Severity.INFO, parent)
         self.setObjectName("heldLinksBar")
         self._options = options
         self._queue = queue
+        self._is_queued = is_queued
         self.links: list[str] = []
         self.refused = 0
         self.download_button = self.add_button("", self.download)
@@ -54,7 +57,8 @@ class HeldLinksBar(Banner):
     def hold(self, text: str) -> HeldReport:
         """Hold the links of `text`; raises Refused when none could be held for the cap."""
         found = extract_urls(text).urls
-        new = [link for link in dict.fromkeys(found) if link not in self.links]
+        new = [link for link in dict.fromkeys(found)
+               if link not in self.links and not self._is_queued(link)]
         room = max(0, MAX_HELD - len(self.links))
         taken, over = new[:room], len(new) - min(room, len(new))
         self.links += taken
@@ -75,11 +79,13 @@ class HeldLinksBar(Banner):
         self.hide()
 
     def refresh_cost(self) -> None:
-        """The options strip changed: the credits on the button follow it."""
+        """The options strip or the queue changed: the count and the credits follow (a held
+        link queued meanwhile, by a paste say, is no longer held)."""
         if self.links:
             self._refresh()
 
     def _refresh(self) -> None:
+        self.links = [link for link in self.links if not self._is_queued(link)]
         n = len(self.links)
         if not n:
             self.hide()
@@ -92,6 +98,10 @@ class HeldLinksBar(Banner):
         self.download_button.setText(
             tr_n("HeldLinks", credits, "Download (%n credit)", "Download (%n credits)"))
         self.download_button.setAccessibleName(self.download_button.text())
+        shown = self.links[:LISTED]  # which links they are, not only how many
+        more = n - len(shown)
+        self.setToolTip("\n".join(shown) + ("\n" + tr_n("HeldLinks", more, "and %n more", "and %n more")
+                                            if more else ""))
         self.show()
 
     def _cap_sentence(self, over: int) -> str:

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.bridge = EngineBridge(self.engine, self)
         self.intake = LinkIntake(self.engine, self.options_strip.options, self)
         self.held_links = HeldLinksBar(self.options_strip.options, self.intake.add_text,
-                                       self.banner_area.parentWidget())
+                                       self.engine.is_queued, self.banner_area.parentWidget())
         self.banner_area.insertWidget(0, self.held_links)
         self.status.set_connection(context.api_base, context.in_sandbox)
         self._wire()
@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
 
     def _items_added(self, items: tuple[Item, ...]) -> None:
         self.model.add_items(items)
+        self.held_links.refresh_cost()  # a held link queued meanwhile is held no more
         self._refresh()
 
     def _items_changed(self, items: list[Item]) -> None:

@@ -22,93 +22,93 @@
 <context>
     <name>AccountStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="35"/>
+        <location filename="../../app/ui/status_bar.py" line="40"/>
         <source>Plan</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="36"/>
+        <location filename="../../app/ui/status_bar.py" line="41"/>
         <source>Requests left</source>
         <translation>Verbleibende Anfragen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="37"/>
+        <location filename="../../app/ui/status_bar.py" line="42"/>
         <source>Credit balance</source>
         <translation>Guthaben</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="38"/>
+        <location filename="../../app/ui/status_bar.py" line="43"/>
         <source>Connected to</source>
         <translation>Verbunden mit</translation>
     </message>
     <message>
         <location filename="../../app/ui/status_bar.py" line="23"/>
-        <location filename="../../app/ui/status_bar.py" line="68"/>
+        <location filename="../../app/ui/status_bar.py" line="79"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="59"/>
+        <location filename="../../app/ui/status_bar.py" line="65"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="62"/>
+        <location filename="../../app/ui/status_bar.py" line="69"/>
         <source>Loading your queue… {loaded} of {total}</source>
         <translation>Warteschlange wird geladen… {loaded} von {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="71"/>
+        <location filename="../../app/ui/status_bar.py" line="82"/>
         <source>Requests go to the built-in sandbox: nothing is charged and downloads are sample files.</source>
         <translation>Anfragen gehen an die eingebaute Sandbox: Es wird nichts berechnet, und die Downloads sind Beispieldateien.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="75"/>
+        <location filename="../../app/ui/status_bar.py" line="86"/>
         <source>Requests go to {base}</source>
         <translation>Anfragen gehen an {base}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="86"/>
+        <location filename="../../app/ui/status_bar.py" line="97"/>
         <source>Plan: not known yet</source>
         <translation>Tarif: noch nicht bekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="87"/>
+        <location filename="../../app/ui/status_bar.py" line="98"/>
         <source>Worked out from the service&apos;s rate limit</source>
         <translation>Aus dem Anfragelimit des Dienstes abgeleitet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="94"/>
+        <location filename="../../app/ui/status_bar.py" line="105"/>
         <source>Credits: unknown until the service reports them</source>
         <translation>Guthaben: unbekannt, bis der Dienst es meldet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="96"/>
+        <location filename="../../app/ui/status_bar.py" line="107"/>
         <source>VideoConduit has no balance request; the app learns the balance when the service reports it (for example when credits run short).</source>
         <translation>VideoConduit bietet keine Guthabenabfrage; die App erfährt Ihr Guthaben, wenn der Dienst es meldet (zum Beispiel, wenn die Credits knapp werden).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="99"/>
+        <location filename="../../app/ui/status_bar.py" line="110"/>
         <source>Credits: {n} (as of {time})</source>
         <translation>Guthaben: {n} Credits (Stand {time})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="106"/>
+        <location filename="../../app/ui/status_bar.py" line="117"/>
         <source>Requests this minute: not known yet</source>
         <translation>Anfragen in dieser Minute: noch nicht bekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="109"/>
+        <location filename="../../app/ui/status_bar.py" line="120"/>
         <source>{limit} requests a minute</source>
         <translation>{limit} Anfragen pro Minute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="111"/>
+        <location filename="../../app/ui/status_bar.py" line="122"/>
         <source>{remaining} of {limit} requests left this minute</source>
         <translation>Noch {remaining} von {limit} Anfragen in dieser Minute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="114"/>
+        <location filename="../../app/ui/status_bar.py" line="125"/>
         <source>resets in {countdown}</source>
         <translation>zurückgesetzt in {countdown}</translation>
     </message>
@@ -165,13 +165,19 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs/browser_section.py" line="48"/>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="50"/>
         <source>The browsers could not be set up: {reason}</source>
         <translation>Die Browser konnten nicht eingerichtet werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/browser_section.py" line="51"/>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="53"/>
         <source>Done for {names}. Restart a browser that is open, then use the extension&apos;s menu.</source>
         <translation>Erledigt für {names}. Starten Sie einen geöffneten Browser neu und verwenden Sie dann das Menü der Erweiterung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/browser_section.py" line="56"/>
+        <source>None of the supported browsers has been used on this account yet: start one once, then try again.</source>
+        <translation>Keiner der unterstützten Browser wurde in diesem Konto bisher verwendet: Starten Sie einen einmal und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -289,12 +295,12 @@
 <context>
     <name>HeldLinks</name>
     <message>
-        <location filename="../../app/ui/held_links.py" line="51"/>
+        <location filename="../../app/ui/held_links.py" line="54"/>
         <source>Dismiss</source>
         <translation>Verwerfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/held_links.py" line="87"/>
+        <location filename="../../app/ui/held_links.py" line="93"/>
         <source>%n links from your browser</source>
         <translation>
             <numerusform>%n Link aus Ihrem Browser</numerusform>
@@ -302,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/held_links.py" line="93"/>
+        <location filename="../../app/ui/held_links.py" line="99"/>
         <source>Download (%n credits)</source>
         <translation>
             <numerusform>Herunterladen (%n Credit)</numerusform>
@@ -310,7 +316,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/held_links.py" line="98"/>
+        <location filename="../../app/ui/held_links.py" line="103"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/held_links.py" line="108"/>
         <source>%n more links were not taken</source>
         <translation>
             <numerusform>%n weiterer Link wurde nicht übernommen</numerusform>
@@ -318,7 +332,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/held_links.py" line="99"/>
+        <location filename="../../app/ui/held_links.py" line="109"/>
         <source>: at most {max} links wait for your OK at once.</source>
         <translation>: Höchstens {max} Links können gleichzeitig auf Ihre Zustimmung warten.</translation>
     </message>
@@ -432,27 +446,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source> — Sandbox</source>
         <translation> – Sandbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>They are queued as audio only: 1 credit each.</source>
         <translation>Sie werden als reine Audiodateien eingereiht: je 1 Credit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>They are queued as videos: {n} credits each.</source>
         <translation>Sie werden als Videos eingereiht: je {n} Credits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Copied %n links</source>
         <translation>
             <numerusform>%n Link kopiert</numerusform>
@@ -460,7 +474,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="409"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>%n downloads are still running.</source>
         <translation>
             <numerusform>%n Download läuft noch.</numerusform>
@@ -468,22 +482,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="423"/>
         <source>Quit {app}?</source>
         <translation>{app} beenden?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>They stop now and continue where they left off the next time you open the app.</source>
         <translation>Sie werden jetzt angehalten und beim nächsten Start der App dort fortgesetzt, wo sie aufgehört haben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="414"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="430"/>
         <source>Keep downloading</source>
         <translation>Weiter herunterladen</translation>
     </message>

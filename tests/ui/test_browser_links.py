@@ -199,11 +199,29 @@ def test_a_link_the_os_hands_over_as_a_file_open_event_is_held_too(running_app, 
 
 def test_the_settings_button_sets_up_the_browsers_for_this_person(running_app, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for used in (".config/chromium", ".mozilla"):  # the browsers this person has started
+        (tmp_path / "home" / used).mkdir(parents=True)
     section = running_app.window.presenter.show_settings().browser_section
     section.set_up_button.click()
 
     chromium = tmp_path / "home/.config/chromium/NativeMessagingHosts/com.videoconduit.desktop.json"
     assert json.loads(chromium.read_text())["path"] == own_executable()
     assert (tmp_path / "home/.mozilla/native-messaging-hosts/com.videoconduit.desktop.json").exists()
+    assert not (tmp_path / "home/.config/google-chrome").exists()
     assert section.result.isVisible()
-    assert section.result.text().startswith("Done for Chromium, Google Chrome, Brave")
+    assert section.result.text().startswith("Done for Chromium, Firefox.")
+
+
+def test_the_bar_holds_and_prices_only_links_that_are_not_queued_yet(running_app, qtbot):
+    window = running_app.window
+    window.intake.add_text(LINKS[0])  # queued before, in another form of the same link
+    report = window.receive_links("\n".join([LINKS[0] + "&utm_source=x", *LINKS[1:]]), SCHEME)
+    assert (report.held, report.skipped_total) == (2, 1), "the sender hears it too"
+    (bar,) = bars(window)
+    assert bar.text() == "2 links from your browser"
+    assert bar.download_button.text() == "Download (4 credits)"
+    assert bar.toolTip() == "\n".join(LINKS[1:]), "the bar says which links it holds"
+
+    window.intake.add_text(LINKS[1])  # the person pastes one of them meanwhile
+    qtbot.waitUntil(lambda: bar.text() == "1 link from your browser", timeout=5000)
+    assert bar.download_button.text() == "Download (2 credits)"

@@ -70,19 +70,51 @@ def test_every_browser_has_its_own_folders_and_the_packages_install_one_manifest
     assert len({b.linux_user for b in manifests.BROWSERS}) == len(manifests.BROWSERS)
 
 
+def a_program(tmp_path) -> str:
+    program = tmp_path / "bin" / "videoconduit-desktop"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    return str(program)
+
+
 @pytest.mark.parametrize("platform", ["linux", "darwin"])
 def test_install_and_remove_write_and_delete_the_per_user_manifests(tmp_path, platform):
-    lines = manifests.install(tmp_path, "/usr/bin/videoconduit-desktop", platform)
-    written = sorted(tmp_path.rglob(manifests.MANIFEST_FILE))
+    home = tmp_path / "home"
+    for _browser, folder in manifests.user_folders(home, platform):
+        folder.parent.mkdir(parents=True)  # each browser has been started once
+    lines = manifests.install(home, a_program(tmp_path), platform)
+    written = sorted(home.rglob(manifests.MANIFEST_FILE))
     assert len(lines) == len(written) == len(manifests.BROWSERS)
     firefox = [p for p in written if "mozilla" in str(p).lower()]
     assert json.loads(firefox[0].read_text())["allowed_extensions"] == [manifests.GECKO_ID]
-    assert len(manifests.remove(tmp_path, platform)) == len(manifests.BROWSERS)
-    assert list(tmp_path.rglob(manifests.MANIFEST_FILE)) == []
+    assert len(manifests.remove(home, platform)) == len(manifests.BROWSERS)
+    assert list(home.rglob(manifests.MANIFEST_FILE)) == []
+
+
+def test_install_creates_nothing_for_a_browser_this_user_does_not_have(tmp_path):
+    home = tmp_path / "home"
+    (home / ".config" / "chromium").mkdir(parents=True)
+    written = manifests.install(home, a_program(tmp_path), "linux")
+    assert [w.browser for w in written] == ["Chromium"]
+    assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == [
+        ".config", ".config/chromium", ".config/chromium/NativeMessagingHosts",
+        f".config/chromium/NativeMessagingHosts/{manifests.MANIFEST_FILE}"]
+
+
+def test_install_refuses_a_program_a_browser_cannot_start(tmp_path):
+    home = tmp_path / "home"
+    (home / ".config" / "chromium").mkdir(parents=True)
+    script = tmp_path / "__main__.py"
+    script.write_text("print('hi')\n")  # a checkout's entry point: no execute bit
+    with pytest.raises(manifests.NotRunnable, match="not a program a browser can start"):
+        manifests.install(home, str(script), "linux")
+    assert list(home.rglob(manifests.MANIFEST_FILE)) == []
 
 
 def test_the_command_line_installs_manifests_that_name_a_program_that_exists(tmp_path):
     env = {**os.environ, "HOME": str(tmp_path)}
+    (tmp_path / ".config" / "chromium").mkdir(parents=True)
     result = subprocess.run([sys.executable, "-m", "app", "--install-browser-integration"],
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -177,3 +177,50 @@ def test_scheme_links_carry_percent_encoded_links_both_ways():
     assert scheme_links(address) == links
     assert scheme_links("videoconduit://remove?url=https%3A%2F%2Fa.example") == []
     assert check_links(scheme_links(address)).links == ["https://a.example/watch?v=1&list=2"]
+
+
+SMUGGLED = [
+    # one address that the queue owner, reading lines as text, would split into several links
+    "https://evil.example/a,https://www.youtube.com/watch?v=AAAAAAAAAAA;https://vimeo.com/1",
+    # or cut short: it would queue a link that was never sent
+    "https://video.example/watch?v=1)", "https://video.example/a.", 'https://video.example/a"b',
+]
+
+
+@pytest.mark.parametrize("link", SMUGGLED)
+def test_a_link_the_owner_would_read_as_other_links_is_refused(link):
+    code, replies, deliver = run_host(frame({"urls": [link]}))
+    assert deliver.calls == []
+    assert replies[0] == {"ok": False, "reason": "None of these is a web link (http:// or https://)."}
+
+
+def test_every_link_handed_over_is_read_back_by_the_owner_as_itself():
+    from app.engine.urls import extract_urls
+
+    urls = [*SMUGGLED, "https://en.wikipedia.org/wiki/Python_(language)",
+            "https://a.example/redirect?to=https://b.example/x", "https://video.example/watch?v=1"]
+    links = check_links(urls).links
+    assert links == ["https://en.wikipedia.org/wiki/Python_(language)",
+                     "https://a.example/redirect?to=https://b.example/x",
+                     "https://video.example/watch?v=1"]
+    assert extract_urls("\n".join(links)).urls == links
+
+
+def test_a_json_null_is_answered_and_the_next_message_still_works():
+    code, replies, deliver = run_host(frame(None) + frame({"urls": ["https://a.example/1"]}))
+    assert replies[0] == {"ok": False, "reason": "The message is not a JSON object."}
+    assert replies[1]["ok"] is True and deliver.calls == [["https://a.example/1"]]
+
+
+def test_a_queue_that_cannot_be_reached_is_answered_with_a_sentence(tmp_path, monkeypatch):
+    from app.browser import native_host
+
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be")
+    monkeypatch.setenv("VIDEOCONDUIT_DATA_DIR", str(not_a_folder))
+    monkeypatch.setattr(native_host, "start_app", lambda: True)  # no app to start in a unit test
+    out = io.BytesIO()
+    code = serve(io.BytesIO(frame({"urls": ["https://a.example/1"]})), out, native_host.deliver_to_app)
+    assert code == 0
+    assert frames_of(out.getvalue()) == [
+        {"ok": False, "reason": "VideoConduit Desktop's queue could not be reached (File exists)."}]

@@ -43,12 +43,17 @@ class BrowserSection(QGroupBox):
 
     def set_up_browsers(self) -> None:
         try:
-            manifests.install(Path.home(), manifests.own_executable())
+            written = manifests.install(Path.home(), manifests.own_executable())
+        except manifests.NotRunnable as exc:
+            text = _tr("The browsers could not be set up: {reason}").format(reason=exc)
         except OSError as exc:
             text = _tr("The browsers could not be set up: {reason}").format(reason=exc.strerror or exc)
         else:
-            names = ", ".join(browser.name for browser in manifests.BROWSERS)
-            text = _tr("Done for {names}. Restart a browser that is open, then use the "
-                       "extension's menu.").format(names=names)
+            if written:
+                text = _tr("Done for {names}. Restart a browser that is open, then use the "
+                           "extension's menu.").format(names=", ".join(w.browser for w in written))
+            else:
+                text = _tr("None of the supported browsers has been used on this account yet: "
+                           "start one once, then try again.")
         self.result.setText(text)
         self.result.show()
