@@ -82,7 +82,6 @@ class MainWindow(QMainWindow):
         self._ready = False  # links are taken once the stored queue has loaded (see ready)
         self._early_links: list[tuple[str, str]] = []  # handed over before that (macOS, a launch)
         self.setObjectName("mainWindow")
-        self.setWindowIcon(app_icon())
         self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.in_sandbox else ""))
 
         self.model = QueueModel(on_move=lambda ids, before: self.engine.move(ids, before),
@@ -124,6 +123,7 @@ class MainWindow(QMainWindow):
 
         self.context = context
         self.engine = context.engine
+        self.setWindowIcon(app_icon())  # here, not before the first paint: it renders 8 sizes
         self.view.paint_progress_bars()
         self.bridge = EngineBridge(self.engine, self)
         self.intake = LinkIntake(self.engine, self.options_strip.options, self)

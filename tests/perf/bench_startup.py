@@ -37,7 +37,11 @@ NOTE = ("P5: from spawning the process to the end of the main window's first pai
         "prints at the same point), on a private Xvfb with Qt's xcb platform unless the row says "
         "offscreen. The app: `python -m app` with a fresh --data-dir, no key and an --api-base of "
         "a closed loopback port (nothing is contacted before the paint); 50k: the same with "
-        "50,000 links stored in its queue. Byte-code compiled beforehand, as packages ship it. "
+        "50,000 links stored in its queue. Qt's share: `tests.perf.startup_child widgets` builds the "
+        "window's kinds of widgets (toolbar of SVG-icon actions, table view with a painted "
+        "placeholder, combo boxes, status bar labels) with none of the app's code: what a window "
+        "like ours costs before any of our Python runs. "
+        "Byte-code compiled beforehand, as packages ship it. "
         f"Heavy modules, which the window imports only after its first paint: {', '.join(HEAVY)}.")
 
 
@@ -129,8 +133,8 @@ class Runner:
 
     def command(self, kind: str) -> list[str]:
         self.count += 1
-        if kind == "bare":
-            return [sys.executable, "-m", "tests.perf.startup_child"]
+        if kind in ("bare", "widgets"):
+            return [sys.executable, "-m", "tests.perf.startup_child", *([kind] if kind == "widgets" else [])]
         data = self.tmp / f"run{self.count}"
         if kind == "long":
             shutil.copytree(self.long, data)
@@ -161,7 +165,7 @@ def run(quick: bool) -> list[Row]:
         runner = Runner(Path(tmp))
         if display:
             env = child_env("xcb", display)
-            got = runner.medians(("bare", "app", "long"), runs, env)
+            got = runner.medians(("bare", "widgets", "app", "long"), runs, env)
             ratio = got["app"] / got["bare"]
             rows.append(Row("P5", f"start to first paint, Xvfb/xcb (median of {runs})", _ms(got["app"]),
                             f"bare PySide6 window {_ms(got['bare'])}", f"{ratio:.2f}",
@@ -170,6 +174,9 @@ def run(quick: bool) -> list[Row]:
             rows.append(Row("P5·50k", f"the same with {LONG_QUEUE:,} links queued (median of {runs})",
                             _ms(got["long"]), f"empty queue {_ms(got['app'])}", f"{long_ratio:.2f}",
                             f"≤ {LONG_QUEUE_TARGET} × empty", verdict(long_ratio <= LONG_QUEUE_TARGET)))
+            rows.append(Row("P5·Qt", f"Qt's share: the same kinds of widgets, no app code (median of {runs})",
+                            _ms(got["widgets"]), f"bare PySide6 window {_ms(got['bare'])}",
+                            f"{got['widgets'] / got['bare']:.2f}"))
             rows.append(imports_row())
             if BUNDLE.is_file():
                 got = runner.medians(("bare", "bundle"), runs, env)
