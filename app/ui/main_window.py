@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.commands.hold_all()
         self.status.show_starting()
+        self.view.opening = True
         if attach:
             self.attach(context)  # type: ignore[arg-type]
             self.ready()
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
 
         self._ready = True
         self.status.started()
+        self.view.set_opening(False)
         for text, source in self._early_links:
             self.receive_links(text, source)
         self._early_links.clear()

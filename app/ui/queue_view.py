@@ -34,6 +34,7 @@ class QueueView(QTableView):
         # A viewport made here, so Python knows its type: wrapping Qt's own (the first paint asks
         # for it) makes PySide6 load every QWidget subclass it might be, ~10 ms of enums.
         self.setViewport(QWidget(self))
+        self.opening = False
         self.setObjectName("queueView")
         self.setModel(model)
         self.setAccessibleName(self.tr("Download queue"))
@@ -79,7 +80,14 @@ class QueueView(QTableView):
         self.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self))
 
     def placeholder_text(self) -> str:
+        if self.opening:
+            return self.tr("Opening your queue…")
         return self.tr("Drop links here or press Ctrl+V")
+
+    def set_opening(self, opening: bool) -> None:
+        """While the window starts, the empty table says so instead of inviting drops."""
+        self.opening = opening
+        self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -104,6 +112,9 @@ class QueueView(QTableView):
         painter.drawText(below, Qt.AlignmentFlag.AlignCenter, self.placeholder_text())
         font.setPointSizeF(self.font().pointSizeF())
         painter.setFont(font)
+        if self.opening:
+            painter.end()
+            return
         hint = self.tr("Links from your browser, a text file or the clipboard — one or many.")
         second = below.translated(0, below.height() + 6)
         second.setHeight(painter.fontMetrics().height())

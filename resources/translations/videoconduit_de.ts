@@ -446,27 +446,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source> — Sandbox</source>
         <translation> – Sandbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>They are queued as audio only: 1 credit each.</source>
         <translation>Sie werden als reine Audiodateien eingereiht: je 1 Credit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>They are queued as videos: {n} credits each.</source>
         <translation>Sie werden als Videos eingereiht: je {n} Credits.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Copied %n links</source>
         <translation>
             <numerusform>%n Link kopiert</numerusform>
@@ -474,7 +474,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>%n downloads are still running.</source>
         <translation>
             <numerusform>%n Download läuft noch.</numerusform>
@@ -482,22 +482,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>Quit {app}?</source>
         <translation>{app} beenden?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>They stop now and continue where they left off the next time you open the app.</source>
         <translation>Sie werden jetzt angehalten und beim nächsten Start der App dort fortgesetzt, wo sie aufgehört haben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="429"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>Keep downloading</source>
         <translation>Weiter herunterladen</translation>
     </message>
@@ -870,17 +870,22 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../app/ui/queue_view.py" line="36"/>
+        <location filename="../../app/ui/queue_view.py" line="40"/>
         <source>Download queue</source>
         <translation>Download-Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_view.py" line="79"/>
+        <location filename="../../app/ui/queue_view.py" line="84"/>
+        <source>Opening your queue…</source>
+        <translation>Warteschlange wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_view.py" line="85"/>
         <source>Drop links here or press Ctrl+V</source>
         <translation>Links hierher ziehen oder Strg+V drücken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_view.py" line="104"/>
+        <location filename="../../app/ui/queue_view.py" line="118"/>
         <source>Links from your browser, a text file or the clipboard — one or many.</source>
         <translation>Links aus Ihrem Browser, einer Textdatei oder der Zwischenablage – einer oder viele.</translation>
     </message>

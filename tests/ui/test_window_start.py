@@ -79,11 +79,13 @@ def test_starting_then_the_stored_queue_then_links(qtbot, qasync_loop, tmp_path,
         link = mime_data({"text/uri-list": b"https://example.com/watch/dropped\r\n"})
         assert not drop_on(window.view.viewport(), link), "a link is not taken before the queue"
         assert window.view.model().rowCount() == 0
+        assert window.view.placeholder_text() == "Opening your queue…", "no invitation to drop yet"
 
         release.set()
         qtbot.waitUntil(lambda: window.commands.paste.isEnabled(), timeout=10_000)
         assert window.view.model().rowCount() == STORED
         assert not starting.isVisible()
+        assert window.view.placeholder_text() == "Drop links here or press Ctrl+V"
         assert drop_on(window.view.viewport(), link)
         qtbot.waitUntil(lambda: window.view.model().rowCount() == STORED + 1, timeout=5000)
         window.engine.pause([item.id for item in window.engine.items])  # quits without a question
