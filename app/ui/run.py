@@ -169,6 +169,8 @@ async def _session(context: AppContext | Callable[[], AppContext], urls: list[st
         router = _route_platform_requests(window)
     try:
         await engine.start(progress=window.status.show_loading)
+        if quit_requested.is_set():  # closed while the queue loaded: not shown again, nothing queued
+            return 0
         if window.is_ready:
             window.status.started()  # the loading count goes
         else:

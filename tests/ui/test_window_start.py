@@ -8,6 +8,7 @@ import asyncio
 import threading
 
 from keyring.backends import fail
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import _stop_executor_threads, drop_on, mime_data
@@ -25,7 +26,7 @@ def paused_queue(database) -> None:  # type: ignore[no-untyped-def]
     store.close()
 
 
-def starting_window(qtbot, tmp_path, sandbox):  # type: ignore[no-untyped-def]
+def starting_window(qtbot, tmp_path, sandbox, urls=()):  # type: ignore[no-untyped-def]
     """The shown window, a builder that waits for `release`, and the session's task."""
     from app.context import build_context
     from app.keys import ENV_VARIABLE, KeyStore
@@ -53,7 +54,7 @@ def starting_window(qtbot, tmp_path, sandbox):  # type: ignore[no-untyped-def]
                                    read_key=False))
         return built[-1]
 
-    session = asyncio.ensure_future(_session(build, [], None, False, None, [], window=window))
+    session = asyncio.ensure_future(_session(build, list(urls), None, False, None, [], window=window))
     return window, release, session, built
 
 
@@ -113,3 +114,49 @@ def test_closing_the_window_while_it_starts_ends_the_session_and_closes_the_queu
     finally:
         release.set()
         end(qtbot, window, session)
+
+
+def test_closing_the_window_while_the_queue_loads_neither_shows_it_again_nor_queues_the_launch(
+        qtbot, qasync_loop, tmp_path, sandbox):
+    launched = "https://example.com/watch/launched-with-the-app"
+    window, release, session, built = starting_window(qtbot, tmp_path, sandbox, urls=[launched])
+    shown = ShowCount()
+    closed: list[bool] = []
+    show_loading = window.status.show_loading
+
+    def close_while_loading(loaded: int, total: int) -> None:  # the person closes it meanwhile
+        show_loading(loaded, total)
+        if not closed:
+            window.installEventFilter(shown)
+            window.close()
+            closed.append(window.isVisible())
+
+    window.status.show_loading = close_while_loading
+    try:
+        release.set()
+        qtbot.waitUntil(session.done, timeout=10_000)
+        assert session.result() == 0
+        assert closed == [False]
+        assert shown.count == 0, "a window the person closed came back"
+        (context,) = built
+        from app.engine.store import Store
+
+        store = Store(context.paths.queue_database(sandbox=False))
+        try:
+            assert len(store.load_items()) == STORED, "the launch's link was queued after the close"
+        finally:
+            store.close()
+    finally:
+        release.set()
+        end(qtbot, window, session)
+
+
+class ShowCount(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.count += 1
+        return False
