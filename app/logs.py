@@ -120,4 +120,7 @@ def setup_logging(log_dir: Path, level: str = "INFO", rotate: bool = True) -> Pa
         logging.getLogger(__name__).warning("Unknown log level %r; logging at INFO", level)
     else:
         root.setLevel(numeric_level)
+    # qasync logs every worker thread's result at DEBUG: the stored queue read at start is one
+    # line of megabytes (50,000 rows: 16 MB) that would rotate every earlier log away.
+    logging.getLogger("qasync").setLevel(max(root.level, logging.INFO))
     return log_file

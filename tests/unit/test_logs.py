@@ -108,3 +108,25 @@ def test_a_quote_inside_a_download_token_does_not_end_the_redaction():
     # …while a quote or comma that closes a link is still kept as text.
     assert redact("bad link ('https://h.example/dl?sig=a,b;c')") == "bad link ('https://h.example/…')"
     assert redact("see https://h.example/a?sig=x'y, then") == "see https://h.example/…, then"
+
+
+def test_debug_does_not_copy_what_a_worker_thread_returns(tmp_path, qtbot, qasync_loop):
+    """qasync logs each executor result at DEBUG: the stored queue read at start (50,000 rows,
+    one 16 MB line) would rotate every earlier log away."""
+    import asyncio
+
+    from tests.ui.conftest import _stop_executor_threads
+
+    log_file = setup_logging(tmp_path / "logs", "DEBUG")
+    rows = [f"stored-row-{n}" for n in range(3)]
+    read = asyncio.ensure_future(asyncio.to_thread(lambda: rows))
+    try:
+        qtbot.waitUntil(read.done, timeout=5000)
+    finally:
+        _stop_executor_threads()
+    assert read.result() == rows
+    log.debug("our own debug line")
+
+    text = log_file.read_text(encoding="utf-8")
+    assert "our own debug line" in text
+    assert "stored-row-" not in text
