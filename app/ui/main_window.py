@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         from app.ui.clipboard_watch import ClipboardWatch
 
         self._ready = True
+        if self.tray is not None:
+            self.tray.take_commands(True)
         self.status.started()
         self.view.set_opening(False)
         for text, source in self._early_links:
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
         tray = Tray(self, self.engine, lambda: self.context.settings.notifications)
         tray.showRequested.connect(self.show_and_raise)
         tray.quitRequested.connect(self.request_quit)
+        tray.take_commands(self._ready)
         return tray
 
     # ---- engine → screen -----------------------------------------------------------------

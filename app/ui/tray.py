@@ -87,8 +87,9 @@ class Tray(QObject):
         menu = QMenu(window)
         self._add(menu, _tr("Show {app}").format(app=APP_NAME), None, self.showRequested.emit)
         menu.addSeparator()
-        self._add(menu, _tr("Pause all"), "pause", self._pause_all)
-        self._add(menu, _tr("Resume all"), "resume", self._resume_all)
+        # All of the queue: off while it loads, or they would reach only the rows loaded so far.
+        self.queue_commands = (self._add(menu, _tr("Pause all"), "pause", self._pause_all),
+                               self._add(menu, _tr("Resume all"), "resume", self._resume_all))
         menu.addSeparator()
         self._add(menu, _tr("Quit"), "quit", self.quitRequested.emit)
         self.menu = menu
@@ -107,6 +108,10 @@ class Tray(QObject):
             action.setIcon(icon(icon_name))
         action.triggered.connect(slot)
         return action
+
+    def take_commands(self, on: bool) -> None:
+        for action in self.queue_commands:
+            action.setEnabled(on)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,

@@ -11,6 +11,7 @@ from keyring.backends import fail
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
+from app.engine.model import ItemState
 from tests.ui.conftest import _stop_executor_threads, drop_on, mime_data
 
 STORED = 5
@@ -160,3 +161,46 @@ class ShowCount(QObject):
         if event.type() == QEvent.Type.Show:
             self.count += 1
         return False
+
+
+def test_the_tray_pauses_all_only_once_all_of_the_queue_is_there(
+        qtbot, qasync_loop, tmp_path, sandbox, monkeypatch):
+    """'Pause all' while the queue loads would pause the rows loaded so far, and the rest
+    would be submitted (charged) right after the load: it is off until then."""
+    from app.engine import engine
+    from app.engine.store import Store
+    from app.settings import AppPaths
+    from app.ui.tray import Tray
+
+    monkeypatch.setattr(engine, "LOAD_STEP", 3)  # a long queue: several steps
+    monkeypatch.setattr(Tray, "available", staticmethod(lambda: True))  # a desktop with a tray
+    window, release, session, _built = starting_window(qtbot, tmp_path, sandbox)
+    store = Store(AppPaths(tmp_path / "data").queue_database(sandbox=False))
+    store.insert_items([{"url": f"https://example.com/watch/waiting-{n}", "url_key": f"w{n}",
+                         "options": {}, "state": "waiting", "position": float(STORED + 1 + n),
+                         "added_at": 0.0} for n in range(STORED)])
+    store.close()
+    offered: list[bool] = []
+    show_loading = window.status.show_loading
+
+    def loading(loaded: int, total: int) -> None:
+        show_loading(loaded, total)
+        if loaded < total:
+            offered.append(pause_all(window).isEnabled())
+
+    window.status.show_loading = loading
+    try:
+        release.set()
+        qtbot.waitUntil(lambda: window.is_ready, timeout=10_000)
+        assert offered and not any(offered), "'Pause all' was offered before the queue had loaded"
+        assert pause_all(window).isEnabled()
+        pause_all(window).trigger()
+        assert {item.state for item in window.engine.items} == {ItemState.PAUSED}
+    finally:
+        release.set()
+        end(qtbot, window, session)
+
+
+def pause_all(window):  # type: ignore[no-untyped-def]
+    (action,) = [a for a in window.tray.menu.actions() if a.text() == "Pause all"]
+    return action
