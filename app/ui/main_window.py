@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.engine.model import Account, IntakeReport, Item, ItemState
-from app.instance import LAUNCH
+from app.instance import LAUNCH, Refused
 from app.resources import app_icon
 from app.ui.actions import QueueActions
 from app.ui.i18n import tr_n
@@ -148,14 +148,17 @@ class MainWindow(QMainWindow):
             self.tray.take_commands(True)
         self.status.started()
         self.view.set_opening(False)
-        for text, source in self._early_links:
-            self.receive_links(text, source)
-        self._early_links.clear()
         self.intake.watch(self)
         self.intake.watch(self.view.viewport())
         self.clipboard_watch = ClipboardWatch(self, self.intake.add_text,
                                               lambda: self.context.settings.clipboard_autofill)
         self._refresh()
+        early, self._early_links = self._early_links, []
+        for text, source in early:
+            try:
+                self.receive_links(text, source)
+            except Refused as refused:  # the held bar is full: said, as to a later launch
+                self.status.show_report(str(refused))
 
     @property
     def is_ready(self) -> bool:

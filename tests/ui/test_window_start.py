@@ -204,3 +204,26 @@ def test_the_tray_pauses_all_only_once_all_of_the_queue_is_there(
 def pause_all(window):  # type: ignore[no-untyped-def]
     (action,) = [a for a in window.tray.menu.actions() if a.text() == "Pause all"]
     return action
+
+
+def test_links_held_while_it_starts_beyond_the_cap_are_refused_in_a_sentence(
+        qtbot, qasync_loop, tmp_path, sandbox):
+    """macOS hands a page's videoconduit:// links over (FileOpen) while the window starts; at
+    ready() one more than the held bar takes must not end the session (and the app)."""
+    from app.instance import SCHEME
+    from app.ui.held_links import MAX_HELD
+
+    window, release, session, _built = starting_window(qtbot, tmp_path, sandbox)
+    try:
+        window.receive_links("\n".join(f"https://example.com/watch/page-{n}" for n in range(MAX_HELD)),
+                             SCHEME)
+        window.receive_links("https://example.com/watch/one-more", SCHEME)
+        release.set()
+        qtbot.waitUntil(lambda: window.is_ready, timeout=10_000)
+        assert not session.done(), f"the session ended: {session.exception()}"
+        assert len(window.held_links.links) == MAX_HELD and window.held_links.isVisible()
+        assert "1 more link was not taken" in window.statusBar().currentMessage()
+        assert window.commands.paste.isEnabled()
+    finally:
+        release.set()
+        end(qtbot, window, session)
