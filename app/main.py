@@ -69,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     except QueueBusy as busy:
         print(busy.sentence, file=sys.stderr)
         return EXIT_OWNER_DID_NOT_ANSWER
+    except OSError as exc:  # no owner to wait for: a read-only folder, a disk without file locks
+        print(f"VideoConduit Desktop cannot use the queue in {where}: its lock file could not be "
+              f"taken ({exc.strerror or exc}). Choose a data folder on this computer's own disk "
+              "with --data-dir.", file=sys.stderr)
+        return 1
     if isinstance(claim, HandOff):
         print(claim.sentence, file=sys.stderr)
         return 0

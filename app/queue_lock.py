@@ -24,15 +24,20 @@ class QueueLock:
         return self._fd is not None
 
     def try_acquire(self) -> bool:
-        """Take the lock without waiting: False when another open file holds it."""
+        """Take the lock without waiting: False when another open file holds it. OSError when
+        it cannot be taken at all (a read-only folder; a network disk without file locks says
+        ENOLCK): that is no owner to wait for or hand links to."""
         if self._fd is not None:
             return True
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
         try:
             _lock(fd)
-        except OSError:
+        except _HELD:
             os.close(fd)
             return False
+        except BaseException:
+            os.close(fd)
+            raise
         self._fd = fd
         return True
 
@@ -49,6 +54,8 @@ class QueueLock:
 if sys.platform == "win32":
     import msvcrt
 
+    _HELD: type[OSError] = OSError  # LK_NBLCK fails with EACCES or EDEADLOCK when held
+
     def _lock(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # the first byte, even of an empty file
@@ -58,6 +65,8 @@ if sys.platform == "win32":
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
+
+    _HELD = BlockingIOError  # EWOULDBLOCK: another open file holds it; anything else is no owner
 
     def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

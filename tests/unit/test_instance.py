@@ -236,3 +236,25 @@ def test_an_owner_that_never_answers_is_busy_after_the_wait(database):
     finally:
         silent.close()
         owner.release()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_a_disk_without_file_locks_is_said_not_taken_for_a_running_owner(tmp_path, monkeypatch, capsys):
+    """A network disk without its lock service answers ENOLCK: nobody owns the queue, so the
+    launch must not wait for an owner and then say one 'did not open its hand-off channel'."""
+    import errno
+    import fcntl
+
+    from app.main import main
+
+    def flock(fd: int, operation: int) -> None:  # such a disk cannot be mounted here
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", flock)
+    started = time.monotonic()
+    code = main(["--no-window", "--data-dir", str(tmp_path / "data"), "--api-base",
+                 "http://127.0.0.1:9", "https://example.com/watch/x"])
+    said = capsys.readouterr().err
+    assert code == 1 and time.monotonic() - started < 5
+    assert "cannot use the queue" in said and "No locks available" in said
+    assert "already running" not in said
