@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OWNER_DID_NOT_ANSWER
     except OSError as exc:  # no owner to wait for: a read-only folder, a disk without file locks
         print(f"VideoConduit Desktop cannot use the queue in {where}: its lock file could not be "
-              f"taken ({exc.strerror or exc}). Choose a data folder on this computer's own disk "
-              "with --data-dir.", file=sys.stderr)
+              f"taken ({exc.strerror or exc}). Choose a folder you can write to on this computer's "
+              "own disk with --data-dir.", file=sys.stderr)
         return 1
     if isinstance(claim, HandOff):
         print(claim.sentence, file=sys.stderr)
