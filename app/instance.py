@@ -57,6 +57,7 @@ MAX_PAYLOAD = 16 * 1024 * 1024  # far more links than anyone pastes; refuses gar
 MAX_REPLY = 64 * 1024
 HAND_OFF_WAIT = 10.0  # seconds a later launch tries: an owner starting up, busy, or gone
 IDLE_TIMEOUT = 10.0  # seconds the owner waits for the next part of a frame
+PROBE_WAIT = 2.0  # seconds a new owner gives a channel file's owner to answer (see claim_queue)
 EXIT_OWNER_DID_NOT_ANSWER = 3
 _LENGTH = struct.Struct(">I")
 # Where handed-over links come from: a launch's own command line, the browser extension (through
@@ -168,7 +169,11 @@ def claim_queue(database: Path, links: Sequence[str], *, where: str | None = Non
     reason = f"it did not open its hand-off channel within {wait:g} s"
     while True:
         if own and lock.try_acquire():
-            return QueueOwner(database, lock)
+            answered = _owner_without_its_lock_file(database, text, where, len(links))
+            if answered is None:
+                return QueueOwner(database, lock)
+            lock.release()
+            return answered
         channel = read_channel(channel_path(database))
         if channel is not None and time.monotonic() < deadline:
             try:
@@ -190,6 +195,25 @@ def claim_queue(database: Path, links: Sequence[str], *, where: str | None = Non
         if time.monotonic() >= deadline:
             raise QueueBusy(where, reason)
         time.sleep(0.05)
+
+
+def _owner_without_its_lock_file(database: Path, text: str, where: str, count: int) -> HandOff | None:
+    """The lock was free, yet the channel file may name an owner that is alive: one whose lock
+    file was deleted under it (the lock belongs to the file it opened, not to the name). Two
+    owners would submit — and pay for — the same rows, so a live owner gets the links instead.
+    None when nobody answers as an owner (a channel left by a killed one, or none)."""
+    channel = read_channel(channel_path(database))
+    if channel is None:
+        return None
+    try:
+        reply = send_frame(channel.port, channel.token, text, time.monotonic() + PROBE_WAIT)
+    except (OSError, ValueError):  # refused, reset, silent or not our protocol: nobody lives there
+        return None
+    if reply.get("ok"):
+        return HandOff(where, count, reply)
+    if reply.get("code") == "token":  # an owner of another queue now has that port
+        return None
+    raise QueueBusy(where, str(reply.get("error", "it refused the links")), reply.get("code") == "refused")
 
 
 class QueueOwner:

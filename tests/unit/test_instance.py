@@ -258,3 +258,12 @@ def test_a_disk_without_file_locks_is_said_not_taken_for_a_running_owner(tmp_pat
     assert code == 1 and time.monotonic() - started < 5
     assert "cannot use the queue" in said and "No locks available" in said
     assert "already running" not in said
+
+
+def test_an_owner_whose_lock_file_was_deleted_still_gets_the_links(serving, database):
+    # The lock belongs to the file the owner opened: a new launch can take a new file's lock.
+    lock_path(database).unlink()
+    result = claim_queue(database, ["https://a.example/1"], where="here")
+    assert isinstance(result, HandOff), "a second owner would submit (and pay for) the same rows"
+    assert serving.received.texts == ["https://a.example/1"]
+    assert read_channel(channel_path(database)) == serving.channel, "the live owner's channel stays"
