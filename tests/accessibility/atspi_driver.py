@@ -83,6 +83,12 @@ def showing(node) -> bool:
     return node.getState().contains(pyatspi.STATE_SHOWING)
 
 
+def usable(node):
+    """`node` once it can be used (a screen reader says "unavailable" before: the window shows
+    while its queue is still opening), else None."""
+    return node if node is not None and node.getState().contains(pyatspi.STATE_ENABLED) else None
+
+
 def the_app():
     desktop = pyatspi.Registry.getDesktop(0)
     return next((a for a in children(desktop) if a.name == APP_NAME), None)
@@ -141,7 +147,7 @@ def table_rows(table) -> list[list[str]]:
 
 
 def add_link(frame, url: str) -> None:
-    press(until('"Add URLs" button', lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, "Add URLs")))
+    press(until('"Add URLs" button', lambda: usable(find(frame, pyatspi.ROLE_PUSH_BUTTON, "Add URLs"))))
     dialog = until("the Add URLs dialog", lambda: next(
         (d for d in windows(pyatspi.ROLE_DIALOG) if d.name == "Add URLs"), None))
     audit(dialog, "Add URLs dialog")
@@ -184,7 +190,7 @@ def watch_dialogs(seconds: float) -> list[list[str]]:
 def open_and_close(frame, button: str, where: str, close: str, type_key: str = "") -> None:
     """Press `button`, audit the one dialog it opens, leave it with its `close` button; with
     `type_key`, type it into the key field and press "Test the key" first."""
-    press(until(f'the "{button}" button', lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, button)))
+    press(until(f'the "{button}" button', lambda: usable(find(frame, pyatspi.ROLE_PUSH_BUTTON, button))))
     dialog = until(f'the dialog "{button}" opens', lambda: next(iter(windows(pyatspi.ROLE_DIALOG)),
                                                                 None))
     report.setdefault("dialogs", {})[where] = {"name": dialog.name, "others": dialog_names()}
