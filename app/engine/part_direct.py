@@ -42,6 +42,8 @@ else:  # pragma: no cover - other platforms never write directly
 def file_system_of(fd: int) -> str | None:
     """The type of the file system that holds fd ("ext4", "tmpfs"…), from the mount table;
     None where there is none to read (not Linux) or the device is not listed in it."""
+    if not hasattr(os, "major"):  # Windows
+        return None
     try:
         device = os.fstat(fd).st_dev
         lines = _MOUNTINFO.read_text().splitlines()

@@ -120,3 +120,34 @@ def test_tmpfs_is_never_written_directly():
             assert not can_write_directly(file.fileno())
         finally:
             os.unlink(file.name)
+
+
+def test_after_a_short_write_the_file_realigns_and_direct_writes_go_on(direct_part, monkeypatch):
+    import fcntl
+
+    real_write = os.write
+    shorted: list[int] = []
+
+    def short_once(fd: int, data: memoryview) -> int:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        if flags & O_DIRECT and not shorted:  # the disk took only part of it, unaligned
+            fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~O_DIRECT)
+            try:
+                shorted.append(real_write(fd, data[:1000]))
+            finally:
+                fcntl.fcntl(fd, fcntl.F_SETFL, flags)
+            return shorted[0]
+        return real_write(fd, data)
+
+    monkeypatch.setattr(part_direct.os, "write", short_once)
+    spy = WriteSpy(monkeypatch)
+    spy._real = short_once
+    sink, fd = sink_for(direct_part)
+    sink.add(pieces(BODY, 4))
+    sink.drain()
+    sink.close()
+    os.close(fd)
+    assert shorted == [1000]
+    assert direct_part.read_bytes() == BODY
+    assert not sink.refused  # never a direct write at an unaligned offset
+    assert any(direct and offset > 1000 for direct, offset, _ in spy.calls)
