@@ -115,7 +115,10 @@ class DirectSink:
 
     def close(self) -> None:
         self._view.release()
-        self._buffer.close()
+        try:
+            self._buffer.close()
+        except BufferError:  # a view still held somewhere: the buffer goes with the last one
+            pass
 
     def _fill_target(self) -> int:
         """Bytes to gather before the next write: up to the next aligned file offset when the
@@ -128,8 +131,10 @@ class DirectSink:
             left = count - done
             aligned = left - left % ALIGN
             direct = not self.refused and self._offset % ALIGN == 0 and aligned > 0
-            piece = self._view[done:done + (aligned if direct else left)]
-            written = self._write(piece, direct)
+            # Released at once, also when the write raises: an exported view of the buffer
+            # would keep close() from unmapping it.
+            with self._view[done:done + (aligned if direct else left)] as piece:
+                written = self._write(piece, direct)
             done += written
             self._offset += written
         self._held = 0

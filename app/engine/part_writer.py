@@ -137,14 +137,18 @@ class PartWriter:
         try:
             while self._step():
                 pass
-        finally:
-            if self._sink is not None:
-                self._sink.close()
-            self._file.close()
+        finally:  # whatever happened, the file is closed and closed() resolves
             try:
-                self._loop.call_soon_threadsafe(self._finish)
-            except RuntimeError:  # the loop is already closed: nobody is left to tell
-                pass
+                try:
+                    if self._sink is not None:
+                        self._sink.close()
+                finally:
+                    self._file.close()
+            finally:
+                try:
+                    self._loop.call_soon_threadsafe(self._finish)
+                except RuntimeError:  # the loop is already closed: nobody is left to tell
+                    pass
 
     def _step(self) -> bool:
         """Write what is queued (and what the sink holds, if someone waits for it or the file
