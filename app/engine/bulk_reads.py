@@ -36,6 +36,8 @@ from typing import Any
 import httpcore
 import httpx
 
+from app.engine import body_pieces
+
 READ_SIZE = 1 << 20  # per recv and per httpcore read: 1 MiB (measured here: 256 KiB is ~40 % slower)
 # Stop reading the socket above QUEUE_HIGH unread bytes, start again below QUEUE_LOW. Also
 # bounds what one step of a download handles before the loop runs again: with 8 downloads in
@@ -283,6 +285,7 @@ def install(transport: httpx.AsyncHTTPTransport, backend: BulkReadBackend | None
     if httpcore.AsyncHTTP11Connection.READ_NUM_BYTES < READ_SIZE:
         httpcore.AsyncHTTP11Connection.READ_NUM_BYTES = READ_SIZE
         reuse_freed_blocks()
+        body_pieces.install()  # the received pieces themselves become the body, uncopied
     pool._network_backend = backend or BulkReadBackend()
     return True
 

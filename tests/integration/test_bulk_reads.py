@@ -13,7 +13,7 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from app.engine import bulk_reads, part_writer
+from app.engine import bulk_reads, part_direct, part_writer
 from app.engine.transfer import TransferError, download_to_part, make_file_client
 from tests.integration.test_transfer import completed_job
 
@@ -87,17 +87,27 @@ async def test_a_connection_refused_is_a_connect_error(client, tmp_path):
     assert caught.value.kind == "network"
 
 
+@pytest.mark.parametrize("direct", [True, False], ids=["direct", "buffered"])
 async def test_pause_then_immediate_resume_gives_the_exact_file(sandbox, client, tmp_path,
-                                                               monkeypatch):
+                                                               monkeypatch, direct):
     """A cancelled download's last chunks may still be on their way to a slow disk when the same
-    .part is resumed: the resume waits for them, so nothing is written twice or skipped."""
+    .part is resumed: the resume waits for them, so nothing is written twice or skipped. Both
+    ways to the disk: direct writes (where the file system has them) and the page cache."""
     real_write_all = part_writer.write_all
+    real_direct_write = part_direct.DirectSink._write
 
     def slow_disk(fd: int, chunks: list[bytes]) -> None:
         time.sleep(0.05)
         real_write_all(fd, chunks)
 
+    def slow_direct_disk(sink: part_direct.DirectSink, piece: memoryview, on: bool) -> int:
+        time.sleep(0.05)
+        return real_direct_write(sink, piece, on)
+
     monkeypatch.setattr(part_writer, "write_all", slow_disk)
+    monkeypatch.setattr(part_direct.DirectSink, "_write", slow_direct_disk)
+    if not direct:
+        monkeypatch.setattr(part_writer, "can_write_directly", lambda fd: False)
     job = await completed_job(sandbox, 8 * MiB + 333)
     sandbox.admin.file_faults(bytes_per_second=40 * MiB)
     part = tmp_path / "paused.part"

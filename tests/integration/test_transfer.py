@@ -20,7 +20,7 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
-from app.engine import part_disk
+from app.engine import part_direct, part_disk
 from app.engine.part_disk import finalize_part
 from app.engine.transfer import (
     SpeedMeter,
@@ -472,6 +472,40 @@ async def test_real_disk_full_and_read_only_file_systems(origin, client, small_t
     error = await expect_error("not_writable", client, origin.base + "/video.mp4",
                                read_only / "c.part")
     assert "Read-only" in error.message
+
+
+@pytest.fixture
+def small_ext4(tmp_path):
+    """A real ext4 of 1 MiB on a loop device (a disk's file system: written with direct I/O), or
+    a skip where it cannot be made or mounted (not root, no mkfs.ext4)."""
+    image, point = tmp_path / "ext4.img", tmp_path / "ext4"
+    point.mkdir()
+    try:
+        made = subprocess.run(["mkfs.ext4", "-q", "-F", "-O", "^has_journal", "-m", "0",
+                               str(image), "1M"], capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        pytest.skip("no mkfs.ext4")
+    if made.returncode != 0:
+        pytest.skip(f"cannot make an ext4 here: {made.stderr.strip()}")
+    mounted = subprocess.run(["mount", "-o", "loop", str(image), str(point)],
+                             capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a loop device here: {mounted.stderr.strip()}")
+    try:
+        yield point
+    finally:
+        subprocess.run(["umount", str(point)], check=False)
+
+
+@pytest.mark.asyncio
+async def test_a_disk_that_fills_up_under_direct_writes_is_disk_full(origin, client, small_ext4):
+    with open(small_ext4 / "probe", "wb") as probe:
+        assert part_direct.can_write_directly(probe.fileno())
+    (small_ext4 / "probe").unlink()
+    part = small_ext4 / "b.part"
+    await expect_error("disk_full", client, origin.base + "/unframed.mp4", part)  # 1.5 MiB
+    kept = part.read_bytes()
+    assert len(kept) < HALF and kept == BODY[:len(kept)]  # what fit is the file's start, exactly
 
 
 def test_finalize_never_overwrites(tmp_path):
