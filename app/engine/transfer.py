@@ -390,9 +390,12 @@ async def _stream(
                     window_start, window_bytes = now, 0
                 if pending_size < chunk_size:
                     continue
-                await writer.write(pending)
+                # Handed over before the wait for the disk: a cancel during that wait must not
+                # hand the same bytes over again below (the part would hold them twice).
+                handed, pending = pending, []
                 done += pending_size
-                pending, pending_size = [], 0
+                pending_size = 0
+                await writer.write(handed)
                 if on_progress and now - last_report >= PROGRESS_INTERVAL:
                     last_report, reported = now, done
                     on_progress(done, limit)
@@ -400,8 +403,9 @@ async def _stream(
             raise TransferError("network", f"{message('network')} ({exc})") from exc
         finally:
             if pending:
-                await writer.write(pending)
+                handed, pending = pending, []
                 done += pending_size
+                await writer.write(handed)
             await writer.flush()
         on_disk = await sync_and_size(file.fileno())
     except OSError as exc:

@@ -20,7 +20,7 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
-from app.engine import part_disk
+from app.engine import part_disk, part_writer
 from app.engine.part_disk import finalize_part
 from app.engine.transfer import (
     SpeedMeter,
@@ -257,6 +257,36 @@ async def test_dropped_connection_keeps_the_part_and_the_next_call_resumes(origi
     await download_to_part(client, url, part, part_id=ours(part))
     assert part.read_bytes() == BODY
     assert origin.ranges_asked("/drops-once.mp4") == [None, len(kept)]
+
+
+@pytest.mark.asyncio
+async def test_a_pause_while_the_disk_is_behind_writes_no_byte_twice(origin, client, tmp_path,
+                                                                    monkeypatch):
+    """The user pauses (the task is cancelled) while the download waits for the disk to catch
+    up. The piece handed over just before is written once: the part stays the file's first
+    bytes, and the resumed file is the job's file, byte for byte."""
+    monkeypatch.setattr(part_writer, "WRITE_AHEAD", 0)  # a disk behind the network: every wait
+    real_write = part_writer.PartWriter.write
+    paused: list[asyncio.Task] = []
+
+    async def pause_during_write(self, chunks):
+        if not paused:
+            paused.append(download)
+            download.cancel()  # delivered at the wait for the disk inside write()
+        await real_write(self, chunks)
+
+    monkeypatch.setattr(part_writer.PartWriter, "write", pause_during_write)
+    part = tmp_path / "clip.part"
+    url = origin.base + "/video.mp4"
+    download = asyncio.create_task(download_to_part(client, url, part, chunk_size=MiB))
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(download, 30)
+    kept = part.read_bytes()
+    assert paused and 0 < len(kept) < len(BODY)
+    assert kept == BODY[:len(kept)]  # no piece twice
+    monkeypatch.setattr(part_writer.PartWriter, "write", real_write)
+    await download_to_part(client, url, part, part_id=ours(part))
+    assert hashlib.sha256(part.read_bytes()).digest() == hashlib.sha256(BODY).digest()
 
 
 @pytest.mark.asyncio
