@@ -393,9 +393,9 @@ async def _stream(
                 # Handed over before the wait for the disk: a cancel during that wait must not
                 # hand the same bytes over again below (the part would hold them twice).
                 handed, pending = pending, []
-                done += pending_size
-                pending_size = 0
+                size, pending_size = pending_size, 0
                 await writer.write(handed)
+                done += size  # counted once written or queued: a refused write counts none
                 if on_progress and now - last_report >= PROGRESS_INTERVAL:
                     last_report, reported = now, done
                     on_progress(done, limit)
@@ -404,8 +404,8 @@ async def _stream(
         finally:
             if pending:
                 handed, pending = pending, []
-                done += pending_size
                 await writer.write(handed)
+                done += pending_size
             await writer.flush()
         on_disk = await sync_and_size(file.fileno())
     except OSError as exc:
