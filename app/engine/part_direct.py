@@ -113,7 +113,13 @@ class DirectSink:
 
     def close(self) -> None:
         self._view.release()
-        self._buffer.close()
+        try:
+            self._buffer.close()
+        except BufferError:
+            # A failed write's error (kept to be raised on the loop) still holds a view of the
+            # buffer in its traceback: the memory goes with it. Raising here would leave the
+            # .part open and its download waiting for the writer for ever.
+            pass
 
     def _fill_target(self) -> int:
         """Bytes to gather before the next write: up to the next aligned file offset when the
