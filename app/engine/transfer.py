@@ -330,6 +330,10 @@ async def download_to_part(
             raise
     finally:
         await response.aclose()
+    if not is_own_part(part_path, made):
+        # Another file took the part's name while the bytes went into ours (through its open
+        # file): that file is not this job's, so it is never handed on to be moved into place.
+        raise TransferError("part_taken")
     if on_disk != size or (expected_size is None and total is not None and size != total):
         remove_own_part(part_path, made)  # its bytes cannot be trusted: start over next time
         shown = total if total is not None else size

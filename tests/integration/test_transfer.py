@@ -7,6 +7,7 @@ import datetime
 import errno
 import hashlib
 import ipaddress
+import os
 import random
 import re
 import shutil
@@ -287,6 +288,20 @@ async def test_a_pause_while_the_disk_is_behind_writes_no_byte_twice(origin, cli
     monkeypatch.setattr(part_writer.PartWriter, "write", real_write)
     await download_to_part(client, url, part, part_id=ours(part))
     assert hashlib.sha256(part.read_bytes()).digest() == hashlib.sha256(BODY).digest()
+
+
+@pytest.mark.asyncio
+async def test_a_part_replaced_while_downloading_is_never_handed_on_as_the_file(origin, client,
+                                                                               tmp_path):
+    part = tmp_path / "clip.part"
+
+    def replace_it(_made) -> None:  # another program puts its own file at the part's name
+        (tmp_path / "theirs").write_bytes(b"another program's file")
+        os.replace(tmp_path / "theirs", part)
+
+    await expect_error("part_taken", client, origin.base + "/video.mp4", part,
+                       on_created=replace_it)
+    assert part.read_bytes() == b"another program's file"  # left alone, never the video
 
 
 @pytest.mark.asyncio
