@@ -44,7 +44,9 @@ def file_system_of(fd: int) -> str | None:
     None where there is none to read (not Linux) or the device is not listed in it."""
     try:
         device = os.fstat(fd).st_dev
-        lines = _MOUNTINFO.read_text().splitlines()
+        # Bytes, not text: a mount point is any bytes (a stick's Latin-1 label), and one that is
+        # not UTF-8 anywhere in the table must not fail every download.
+        lines = _MOUNTINFO.read_bytes().decode("utf-8", "surrogateescape").splitlines()
     except OSError:
         return None
     wanted = f"{os.major(device)}:{os.minor(device)}"
