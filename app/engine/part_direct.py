@@ -46,7 +46,9 @@ def file_system_of(fd: int) -> str | None:
         return None
     try:
         device = os.fstat(fd).st_dev
-        lines = _MOUNTINFO.read_text().splitlines()
+        # Bytes, not text: a mount point is any bytes (a stick's Latin-1 label), and one that is
+        # not UTF-8 anywhere in the table must not fail every download.
+        lines = _MOUNTINFO.read_bytes().decode("utf-8", "surrogateescape").splitlines()
     except OSError:
         return None
     wanted = f"{os.major(device)}:{os.minor(device)}"
@@ -117,7 +119,10 @@ class DirectSink:
         self._view.release()
         try:
             self._buffer.close()
-        except BufferError:  # a view still held somewhere: the buffer goes with the last one
+        except BufferError:
+            # A failed write's error (kept to be raised on the loop) still holds a view of the
+            # buffer in its traceback: the memory goes with it. Raising here would leave the
+            # .part open and its download waiting for the writer for ever.
             pass
 
     def _fill_target(self) -> int:

@@ -330,6 +330,10 @@ async def download_to_part(
             raise
     finally:
         await response.aclose()
+    if not is_own_part(part_path, made):
+        # Another file took the part's name while the bytes went into ours (through its open
+        # file): that file is not this job's, so it is never handed on to be moved into place.
+        raise TransferError("part_taken")
     if on_disk != size or (expected_size is None and total is not None and size != total):
         remove_own_part(part_path, made)  # its bytes cannot be trusted: start over next time
         shown = total if total is not None else size
@@ -390,9 +394,12 @@ async def _stream(
                     window_start, window_bytes = now, 0
                 if pending_size < chunk_size:
                     continue
-                await writer.write(pending)
-                done += pending_size
-                pending, pending_size = [], 0
+                # Handed over before the wait for the disk: a cancel during that wait must not
+                # hand the same bytes over again below (the part would hold them twice).
+                handed, pending = pending, []
+                size, pending_size = pending_size, 0
+                await writer.write(handed)
+                done += size  # counted once written or queued: a refused write counts none
                 if on_progress and now - last_report >= PROGRESS_INTERVAL:
                     last_report, reported = now, done
                     on_progress(done, limit)
@@ -400,7 +407,8 @@ async def _stream(
             raise TransferError("network", f"{message('network')} ({exc})") from exc
         finally:
             if pending:
-                await writer.write(pending)
+                handed, pending = pending, []
+                await writer.write(handed)
                 done += pending_size
             await writer.flush()
         on_disk = await sync_and_size(file.fileno())

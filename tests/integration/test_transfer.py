@@ -7,6 +7,7 @@ import datetime
 import errno
 import hashlib
 import ipaddress
+import os
 import random
 import re
 import shutil
@@ -20,7 +21,7 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
-from app.engine import part_direct, part_disk
+from app.engine import part_direct, part_disk, part_writer
 from app.engine.part_disk import finalize_part
 from app.engine.transfer import (
     SpeedMeter,
@@ -257,6 +258,50 @@ async def test_dropped_connection_keeps_the_part_and_the_next_call_resumes(origi
     await download_to_part(client, url, part, part_id=ours(part))
     assert part.read_bytes() == BODY
     assert origin.ranges_asked("/drops-once.mp4") == [None, len(kept)]
+
+
+@pytest.mark.asyncio
+async def test_a_pause_while_the_disk_is_behind_writes_no_byte_twice(origin, client, tmp_path,
+                                                                    monkeypatch):
+    """The user pauses (the task is cancelled) while the download waits for the disk to catch
+    up. The piece handed over just before is written once: the part stays the file's first
+    bytes, and the resumed file is the job's file, byte for byte."""
+    monkeypatch.setattr(part_writer, "WRITE_AHEAD", 0)  # a disk behind the network: every wait
+    real_write = part_writer.PartWriter.write
+    paused: list[asyncio.Task] = []
+
+    async def pause_during_write(self, chunks):
+        if not paused:
+            paused.append(download)
+            download.cancel()  # delivered at the wait for the disk inside write()
+        await real_write(self, chunks)
+
+    monkeypatch.setattr(part_writer.PartWriter, "write", pause_during_write)
+    part = tmp_path / "clip.part"
+    url = origin.base + "/video.mp4"
+    download = asyncio.create_task(download_to_part(client, url, part, chunk_size=MiB))
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(download, 30)
+    kept = part.read_bytes()
+    assert paused and 0 < len(kept) < len(BODY)
+    assert kept == BODY[:len(kept)]  # no piece twice
+    monkeypatch.setattr(part_writer.PartWriter, "write", real_write)
+    await download_to_part(client, url, part, part_id=ours(part))
+    assert hashlib.sha256(part.read_bytes()).digest() == hashlib.sha256(BODY).digest()
+
+
+@pytest.mark.asyncio
+async def test_a_part_replaced_while_downloading_is_never_handed_on_as_the_file(origin, client,
+                                                                               tmp_path):
+    part = tmp_path / "clip.part"
+
+    def replace_it(_made) -> None:  # another program puts its own file at the part's name
+        (tmp_path / "theirs").write_bytes(b"another program's file")
+        os.replace(tmp_path / "theirs", part)
+
+    await expect_error("part_taken", client, origin.base + "/video.mp4", part,
+                       on_created=replace_it)
+    assert part.read_bytes() == b"another program's file"  # left alone, never the video
 
 
 @pytest.mark.asyncio
@@ -503,7 +548,8 @@ async def test_a_disk_that_fills_up_under_direct_writes_is_disk_full(origin, cli
         assert part_direct.can_write_directly(probe.fileno())
     (small_ext4 / "probe").unlink()
     part = small_ext4 / "b.part"
-    await expect_error("disk_full", client, origin.base + "/unframed.mp4", part)  # 1.5 MiB
+    await asyncio.wait_for(  # ends: the writer closes the part after the disk's error (no hang)
+        expect_error("disk_full", client, origin.base + "/unframed.mp4", part), 30)  # 1.5 MiB
     kept = part.read_bytes()
     assert len(kept) < HALF and kept == BODY[:len(kept)]  # what fit is the file's start, exactly
 

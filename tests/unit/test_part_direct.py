@@ -151,3 +151,17 @@ def test_after_a_short_write_the_file_realigns_and_direct_writes_go_on(direct_pa
     assert direct_part.read_bytes() == BODY
     assert not sink.refused  # never a direct write at an unaligned offset
     assert any(direct and offset > 1000 for direct, offset, _ in spy.calls)
+
+
+@pytest.mark.skipif(not part_direct._MOUNTINFO.exists(), reason="no mount table to read")
+def test_a_mount_point_that_is_not_utf8_does_not_stop_downloads(tmp_path, monkeypatch):
+    part = tmp_path / "video.part"
+    part.write_bytes(b"")
+    table = part_direct._MOUNTINFO.read_bytes()
+    with open(part, "rb") as file:
+        expected = file_system_of(file.fileno())
+        # A USB stick mounted under its Latin-1 label, listed before every other mount.
+        stick = b"99 27 8:17 / /media/user/Caf\xe9 rw,relatime - vfat /dev/sdb1 rw\n"
+        (tmp_path / "mountinfo").write_bytes(stick + table)
+        monkeypatch.setattr(part_direct, "_MOUNTINFO", tmp_path / "mountinfo")
+        assert expected is not None and file_system_of(file.fileno()) == expected
