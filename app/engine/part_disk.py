@@ -232,6 +232,23 @@ def finalize_part(part_path: Path, directory: Path, preferred_name: str) -> Path
         while True:
             target = unique_path(directory, name)
             if _place(part_path, target):
+                _sync_folder(target.parent)
                 return target
     except OSError as exc:
         raise os_error(exc) from exc
+
+
+def _sync_folder(folder: Path) -> None:
+    """The file's bytes were fsynced; its new name lives in the folder, which a power cut could
+    still lose: "done" means both are on the disk. Where a folder cannot be opened or synced
+    (Windows, some network file systems) the name is as durable as the system makes it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 import ssl
+import stat
 import subprocess
 import time
 from pathlib import Path
@@ -552,6 +553,22 @@ async def test_a_disk_that_fills_up_under_direct_writes_is_disk_full(origin, cli
         expect_error("disk_full", client, origin.base + "/unframed.mp4", part), 30)  # 1.5 MiB
     kept = part.read_bytes()
     assert len(kept) < HALF and kept == BODY[:len(kept)]  # what fit is the file's start, exactly
+
+
+def test_finalize_makes_the_new_name_durable_too(tmp_path, monkeypatch):
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(part_disk.os, "fsync", fsync)
+    part = tmp_path / "job.part"
+    part.write_bytes(b"video")
+    final = finalize_part(part, tmp_path, "My Video.mp4")
+    assert final.read_bytes() == b"video" and synced == [str(tmp_path)]
 
 
 def test_finalize_never_overwrites(tmp_path):
