@@ -150,7 +150,7 @@ class Engine:
     # -- lifecycle ------------------------------------------------------------------------
 
     async def start(self) -> None:
-        for row in self.store.load_items():
+        for row in self.store.iter_items():  # one row at a time: see Store.iter_items
             item = _item_from_row(row)
             if item.state.is_active:  # interrupted: the pipeline picks it up from its job/intent
                 item = dataclasses.replace(item, state=ItemState.WAITING)
@@ -555,9 +555,18 @@ def _to_db(value: Any) -> Any:
     return value
 
 
+# Equal options are one object: a stored queue of 50,000 items has a handful of distinct ones.
+_SHARED_OPTIONS: dict[DownloadOptions, DownloadOptions] = {}
+
+
+def _shared_options(stored: object) -> DownloadOptions:
+    options = DownloadOptions.from_dict(stored)
+    return _SHARED_OPTIONS.setdefault(options, options)
+
+
 def _item_from_row(row: ItemRow) -> Item:
     return Item(
-        id=row.id, url=row.url, options=DownloadOptions.from_dict(row.options),
+        id=row.id, url=row.url, options=_shared_options(row.options),
         state=ItemState(row.state), position=row.position, added_at=row.added_at,
         job_id=row.job_id, filename=row.filename, file_path=row.file_path,
         bytes_done=row.bytes_done, bytes_total=row.bytes_total, problem=row.problem,
