@@ -9,7 +9,9 @@ row removals — the model is never reset for a tick. An id → row map makes ev
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
@@ -68,6 +70,14 @@ _TEXT = {
     Column.STATUS: item_text.status_text,
     Column.SIZE: item_text.size_text,
 }
+
+
+# What a progress tick changes. A change of nothing else needs only the Progress and Size
+# cells repainted (the bar, its spoken text, "1.2 GB of 3.4 GB"); any other change repaints the
+# whole row. Painting 8 rows' Title and Details cells 10 times a second was a third of the
+# window's paint time with 8 downloads running.
+_TICK_FIELDS = frozenset({"bytes_done", "bytes_total", "speed", "eta"})
+_NOT_TICK = operator.attrgetter(*(f.name for f in dataclasses.fields(Item) if f.name not in _TICK_FIELDS))
 
 
 def contiguous_ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
@@ -170,6 +180,7 @@ class QueueModel(QAbstractTableModel):
     def update_items(self, items: Iterable[Item]) -> None:
         """Replace snapshots; one dataChanged per run of neighbouring changed rows."""
         changed: list[int] = []
+        ticked: list[int] = []  # rows whose only news is progress
         for item in items:
             waiting = self._waiting_rows.get(item.id)
             if waiting is not None:  # not a row yet: its step shows the newest snapshot
@@ -179,13 +190,16 @@ class QueueModel(QAbstractTableModel):
                 continue
             row = self._rows.get(item.id)
             if row is not None:
-                self._states[self._items[row].state] -= 1
+                old = self._items[row]
+                self._states[old.state] -= 1
                 self._states[item.state] += 1
                 self._items[row] = item
-                changed.append(row)
+                (ticked if _NOT_TICK(old) == _NOT_TICK(item) else changed).append(row)
         last_column = self.columnCount() - 1
         for first, last in contiguous_ranges(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        for first, last in contiguous_ranges(ticked):
+            self.dataChanged.emit(self.index(first, Column.PROGRESS), self.index(last, Column.SIZE))
 
     def remove_ids(self, ids: Iterable[int]) -> None:
         ids = list(ids)

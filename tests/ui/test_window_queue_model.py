@@ -157,3 +157,28 @@ def test_a_rejected_request_lists_each_field_error_in_the_tooltip(running_app, q
     assert lines[1].startswith("Failed: VideoConduit rejected the request")
     assert lines[-3:] == ["What VideoConduit rejected:", "  • url: URL is too long",
                           "  • quality: unexpected value"]
+
+
+def test_a_progress_tick_repaints_only_the_progress_and_size_cells(running_app, qtbot):
+    """8 downloads tick 10 times a second: their Title and Details cells need no repaint; any
+    other change (here: the state) still repaints the whole row."""
+    quiet(running_app)
+    (item_id,) = add_links(running_app, qtbot, 1)
+    window = running_app.window
+    ranges: list[tuple[int, int, int, int]] = []
+    window.model.dataChanged.connect(
+        lambda a, b, _roles: ranges.append((a.row(), a.column(), b.row(), b.column())))
+    item = running_app.engine.item(item_id)
+    downloading = dataclasses.replace(item, state=ItemState.DOWNLOADING, bytes_done=1000,
+                                      bytes_total=10_000, speed=1e6, eta=9.0)
+    window.bridge.handle(ItemChanged(downloading))
+    window.bridge.flush()
+    window.bridge.handle(ItemChanged(dataclasses.replace(downloading, bytes_done=5000, eta=5.0)))
+    window.bridge.flush()
+
+    last = len(Column) - 1
+    assert ranges == [(0, 0, 0, last), (0, Column.PROGRESS, 0, Column.SIZE)]
+    model = window.model
+    assert model.index(0, Column.SIZE).data() == "5.00 KB of 10.0 KB"
+    spoken = model.index(0, Column.PROGRESS).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "50" in spoken and "5 s" in spoken
