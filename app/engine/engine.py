@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import itertools
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -153,24 +154,26 @@ class Engine:
     # -- lifecycle ------------------------------------------------------------------------
 
     async def start(self, progress: Callable[[int, int], object] | None = None) -> None:
-        """Load the stored queue, then start scheduling. The rows are read off the loop (a
-        thread) and adopted in steps of LOAD_STEP, each announced with ItemsAdded and followed
-        by a turn of the loop, so a window stays responsive while 50,000 rows arrive;
-        `progress(loaded, total)` after each step. Links added meanwhile are refused with a
-        sentence: their duplicates may not be loaded yet."""
+        """Load the stored queue, then start scheduling. Rows are read a step of LOAD_STEP at a
+        time off the loop (a thread; never all 50,000 at once: their freed memory would stay
+        resident, ~40 MB), each step adopted, announced with ItemsAdded and followed by a turn of
+        the loop, so a window stays responsive; `progress(loaded, total)` after each step. Links
+        added meanwhile are refused with a sentence: their duplicates may not be loaded yet."""
         self._loading = True
+        loaded = 0
         try:
-            rows = await asyncio.to_thread(self.store.load_items)
+            total = await asyncio.to_thread(self.store.count_items)
+            rows = self.store.iter_items()
             options: dict[tuple[Any, ...], DownloadOptions] = {}
-            for first in range(0, len(rows), LOAD_STEP):
-                step = rows[first:first + LOAD_STEP]
+            while step := await asyncio.to_thread(lambda: list(itertools.islice(rows, LOAD_STEP))):
                 self.emit(ItemsAdded(tuple(self._adopt(row, options) for row in step)))
+                loaded += len(step)
                 if progress is not None:
-                    progress(min(first + LOAD_STEP, len(rows)), len(rows))
+                    progress(loaded, max(total, loaded))
                 await asyncio.sleep(0)
         finally:
             self._loading = False
-        if not rows:
+        if not loaded:
             self.emit(ItemsAdded(()))
         self._started = True
         if self.client.api_key is None:

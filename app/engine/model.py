@@ -94,7 +94,8 @@ class TroubleKind(StrEnum):
     MALFORMED = "malformed"  # a reply we could not read
 
 
-@dataclass(frozen=True)
+# Slots: 50,000 snapshots live at once (engine and table); an instance dict each costs ~130 B.
+@dataclass(frozen=True, slots=True)
 class Item:
     id: int
     url: str

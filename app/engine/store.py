@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -191,10 +191,20 @@ class Store:
     # -- items ----------------------------------------------------------------------------
 
     def load_items(self) -> list[ItemRow]:
+        return list(self.iter_items())
+
+    def count_items(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM items").fetchone()[0])
+
+    def iter_items(self) -> Iterator[ItemRow]:
+        """The stored items one at a time, in queue order: a caller that keeps only what it
+        derives from each row never holds 50,000 rows at once (their freed memory stays
+        resident, scattered between what is kept: ~40 MB at 50,000 items)."""
         cursor = self._db.execute(
             f"SELECT id, {', '.join(ITEM_COLUMNS)} FROM items ORDER BY position, id"
         )
-        return [_row_to_item(row) for row in cursor]
+        for row in cursor:
+            yield _row_to_item(row)
 
     def insert_items(self, rows: Sequence[dict[str, Any]]) -> list[int]:
         """Insert many items in one transaction; returns their ids in order. A paste of 10,000

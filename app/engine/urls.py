@@ -231,7 +231,9 @@ def canonical_url(url: str) -> str:
         while canonical is not None and canonical[-1:].isspace():
             url = canonical.rstrip()
             canonical = _parse_http(url)
-        return canonical or url
+        if canonical is None or canonical == url:
+            return url  # the same string object: 50,000 stored links are not kept twice
+        return canonical
     except Exception:  # noqa: BLE001 — e.g. not a str at all; comparing must not crash the engine
         return url
 

@@ -6,6 +6,9 @@ sandbox in another process. Prints one JSON line.
     python -m tests.perf.ui_child stall N API_BASE API_KEY DOWNLOAD_DIR DATA_DIR
         P3: lateness of a 5 ms timer with N items queued and paused (idle), then with 8 of them
         downloading at full speed.
+    python -m tests.perf.ui_child rows_memory N API_BASE API_KEY DOWNLOAD_DIR DATA_DIR
+        Memory: resident memory of the window with N stored items (paused) loaded and painted
+        (run once with N = 0 for the empty-queue reference).
 """
 
 from __future__ import annotations
@@ -163,13 +166,31 @@ async def stall(n: int, context: Any) -> dict[str, Any]:
             "downloading_at_end": downloading, "rows": window.model.rowCount()}
 
 
+async def rows_memory(n: int, context: Any) -> dict[str, Any]:
+    """RSS once the window shows all N stored rows and has painted them."""
+    import gc
+
+    from tests.perf import memory
+
+    window = await open_window(context)
+    watch = PaintWatch(window, n)
+    window.view.viewport().update()
+    await asyncio.wait_for(watch.future, 60)
+    await asyncio.sleep(0.3)  # whatever the first paints leave behind settles
+    gc.collect()
+    return {"rows": window.model.rowCount(), "rss": memory.rss()}
+
+
+MODES = {"paste": paste, "stall": stall, "rows_memory": rows_memory}
+
+
 def main() -> None:
     import qasync
     from PySide6.QtWidgets import QApplication
 
     mode, n, api_base, key, download_dir, data_dir = sys.argv[1:7]
     count = int(n)
-    if mode == "stall":
+    if mode in ("stall", "rows_memory") and count:
         preload_paused(Path(data_dir), count)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     loop = qasync.QEventLoop(app)
@@ -179,7 +200,7 @@ def main() -> None:
 
     async def session() -> dict[str, Any]:
         try:
-            return await (paste(count, context) if mode == "paste" else stall(count, context))
+            return await MODES[mode](count, context)
         finally:
             await context.close()
 

@@ -1,4 +1,4 @@
-"""The queue table keeps up with thousands of rows: one insert per add, change bursts coalesced
+"""The queue table keeps up with thousands of rows: a large add inserted in steps, change bursts coalesced
 into a few dataChanged ranges, never a reset for a tick, and the selection follows reorders."""
 
 from __future__ import annotations
@@ -32,14 +32,17 @@ def quiet(app) -> None:
     app.engine.set_api_key(None)
 
 
-def add_links(app, count: int) -> list[int]:
+def add_links(app, qtbot, count: int) -> list[int]:
+    """Adds `count` links and waits until the table has a row for each (large adds go in steps)."""
     text = "\n".join(f"https://many.example/video/{n}" for n in range(count))
-    return list(app.window.intake.add_text(text).added)
+    added = list(app.window.intake.add_text(text).added)
+    qtbot.waitUntil(lambda: app.window.model.rowCount() == len(app.engine.items), timeout=10_000)
+    return added
 
 
 def test_a_command_on_many_rows_reaches_the_view_as_one_update(running_app, qtbot):
     quiet(running_app)
-    ids = add_links(running_app, 500)
+    ids = add_links(running_app, qtbot, 500)
     window = running_app.window
     signals = ModelSignals(window.model)
     batches: list[int] = []
@@ -59,7 +62,7 @@ def test_a_command_on_many_rows_reaches_the_view_as_one_update(running_app, qtbo
 def test_progress_ticks_on_10000_rows_are_coalesced(running_app, qtbot):
     """Ten progress ticks for each of 10,000 downloading rows: the view sees one update."""
     quiet(running_app)
-    add_links(running_app, 10_000)
+    add_links(running_app, qtbot, 10_000)
     window = running_app.window
     signals = ModelSignals(window.model)
     batches: list[int] = []
@@ -83,7 +86,7 @@ def test_progress_ticks_on_10000_rows_are_coalesced(running_app, qtbot):
 
 def test_scattered_changes_are_reported_as_ranges_of_neighbours(running_app, qtbot):
     quiet(running_app)
-    ids = add_links(running_app, 40)
+    ids = add_links(running_app, qtbot, 40)
     signals = ModelSignals(running_app.window.model)
 
     running_app.engine.pause(ids[0:10] + ids[20:25] + [ids[39]])
@@ -95,7 +98,7 @@ def test_scattered_changes_are_reported_as_ranges_of_neighbours(running_app, qtb
 
 def test_removals_remove_rows_and_keep_the_rest_in_order(running_app, qtbot):
     quiet(running_app)
-    ids = add_links(running_app, 10)
+    ids = add_links(running_app, qtbot, 10)
     signals = ModelSignals(running_app.window.model)
 
     running_app.engine.remove(ids[2:4] + [ids[7]])
@@ -110,7 +113,7 @@ def test_removals_remove_rows_and_keep_the_rest_in_order(running_app, qtbot):
 
 def test_the_selection_follows_its_rows_when_the_queue_is_reordered(running_app, qtbot):
     quiet(running_app)
-    ids = add_links(running_app, 5)
+    ids = add_links(running_app, qtbot, 5)
     window = running_app.window
     window.view.selectionModel().select(
         window.model.index(4, 0),
@@ -124,7 +127,7 @@ def test_the_selection_follows_its_rows_when_the_queue_is_reordered(running_app,
 
 def test_status_words(running_app, qtbot):
     quiet(running_app)
-    (item_id,) = add_links(running_app, 1)
+    (item_id,) = add_links(running_app, qtbot, 1)
     window = running_app.window
     assert window.model.index(0, Column.STATUS).data() == "Waiting"
     assert window.model.index(0, Column.DETAILS).data() == "Waiting for a working API key"
@@ -154,3 +157,28 @@ def test_a_rejected_request_lists_each_field_error_in_the_tooltip(running_app, q
     assert lines[1].startswith("Failed: VideoConduit rejected the request")
     assert lines[-3:] == ["What VideoConduit rejected:", "  • url: URL is too long",
                           "  • quality: unexpected value"]
+
+
+def test_a_progress_tick_repaints_only_the_progress_and_size_cells(running_app, qtbot):
+    """8 downloads tick 10 times a second: their Title and Details cells need no repaint; any
+    other change (here: the state) still repaints the whole row."""
+    quiet(running_app)
+    (item_id,) = add_links(running_app, qtbot, 1)
+    window = running_app.window
+    ranges: list[tuple[int, int, int, int]] = []
+    window.model.dataChanged.connect(
+        lambda a, b, _roles: ranges.append((a.row(), a.column(), b.row(), b.column())))
+    item = running_app.engine.item(item_id)
+    downloading = dataclasses.replace(item, state=ItemState.DOWNLOADING, bytes_done=1000,
+                                      bytes_total=10_000, speed=1e6, eta=9.0)
+    window.bridge.handle(ItemChanged(downloading))
+    window.bridge.flush()
+    window.bridge.handle(ItemChanged(dataclasses.replace(downloading, bytes_done=5000, eta=5.0)))
+    window.bridge.flush()
+
+    last = len(Column) - 1
+    assert ranges == [(0, 0, 0, last), (0, Column.PROGRESS, 0, Column.SIZE)]
+    model = window.model
+    assert model.index(0, Column.SIZE).data() == "5.00 KB of 10.0 KB"
+    spoken = model.index(0, Column.PROGRESS).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "50" in spoken and "5 s" in spoken
