@@ -85,17 +85,25 @@ def main(argv: list[str] | None = None) -> int:
         claim.release()
 
 
+# Options that only change how the app shows itself: harmless beside a link from a web page.
+PRESENTATION_OPTIONS = ("--no-window", "--quit-when-done")
+
+
 def scheme_launch_arguments(raw: list[str]) -> list[str]:
     """A launch carrying a videoconduit:// link was made by the OS for a web page: only such
-    links count. An option beside one (a quote slipped into the link on Windows, whose handler is
-    `app.exe -- "%1"`) could name another service address and send it the key, or another folder."""
+    links (and options that change nothing but how the app shows itself) count. Any other option
+    beside one (a quote slipped into the link on Windows, whose handler is `app.exe -- "%1"`)
+    could name another service address and send it the key, or another folder; the environment
+    (VIDEOCONDUIT_DATA_DIR, VIDEOCONDUIT_API_BASE) is not the page's to set."""
     links = [argument for argument in raw if argument.lower().startswith("videoconduit:")]
     if not links:
         return raw
-    ignored = [argument for argument in raw if argument not in links and argument != "--"]
+    kept = [argument for argument in raw if argument in PRESENTATION_OPTIONS]
+    ignored = [argument for argument in raw if argument not in links and argument not in kept
+               and argument != "--"]
     if ignored:
         print(f"Ignored beside a videoconduit:// link: {' '.join(ignored)}", file=sys.stderr)
-    return links
+    return kept + links
 
 
 def links_of_launch(arguments: list[str]) -> tuple[list[str], str]:

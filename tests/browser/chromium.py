@@ -96,9 +96,12 @@ class Chromium:
                 f"http://127.0.0.1:{self.port}/json/new?{url}") as reply:
             target = await reply.json(content_type=None)
         deadline = time.monotonic() + timeout
+        # A new tab is about:blank (already "complete") until the navigation commits: wait for
+        # the page itself, loaded.
+        loaded = f"document.readyState === 'complete' && location.href === {json.dumps(url)}"
         while time.monotonic() < deadline:
             with contextlib.suppress(DevToolsError):
-                if await self.evaluate(target, "document.readyState", timeout) == "complete":
+                if await self.evaluate(target, loaded, timeout) is True:
                     return target
             await asyncio.sleep(0.1)
         raise DevToolsError(f"{url} did not load within {timeout} s")

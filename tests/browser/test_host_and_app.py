@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import signal
 import statistics
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,8 +93,16 @@ def _zombie(pid: int) -> bool:
 
 def test_a_headless_launch_from_a_scheme_link_queues_nothing_and_says_why(sandbox, folders):
     from app.browser.links import scheme_address
-    from tests.integration.app_processes import run
+    from tests.integration.app_processes import REPO, app_env
 
-    result = run(sandbox, folders, "--no-window", "--quit-when-done", scheme_address([VIDEO]))
+    # Beside a scheme link only presentation options count: the folders come from the
+    # environment (a web page cannot set it), as an --api-base or --data-dir there is ignored.
+    env = app_env(sandbox) | {"VIDEOCONDUIT_API_BASE": sandbox.api_base,
+                              "VIDEOCONDUIT_DATA_DIR": str(folders[0])}
+    result = subprocess.run([sys.executable, "-m", "app", "--no-window", "--quit-when-done",
+                             scheme_address([VIDEO]), "--api-base", "https://elsewhere.example"],
+                            cwd=REPO, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                            text=True, timeout=90)
     assert "wait for your OK in the window" in result.stderr and "were not queued" in result.stderr
+    assert "Ignored beside a videoconduit:// link: --api-base https://elsewhere.example" in result.stderr
     assert sandbox.admin.posts_for_url(VIDEO) == 0 and downloaded(folders[1]) == []
