@@ -34,8 +34,10 @@ screenshots: venv
 	VIDEOCONDUIT_LANG=en VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q $(SCREENSHOT_TESTS) tests/ui/test_browser_links.py
 	VIDEOCONDUIT_LANG=de VIDEOCONDUIT_SCREENSHOTS=1 $(PY) -m pytest -q $(SCREENSHOT_TESTS)
 
+# `make bench STRICT=1` exits non-zero when a target is missed; ARGS="--quick", "--only P5",
+# "--readme" (rewrite README's table from this run) go to tests/perf.
 bench: venv
-	$(PY) -m tests.perf $(ARGS)
+	$(PY) -m tests.perf $(if $(STRICT),--strict) $(ARGS)
 
 # web-ext (lints the Firefox package), pinned by packaging/web-ext/package-lock.json, installed
 # into the git-ignored build/web-ext (defined before `package`: make reads prerequisites as it

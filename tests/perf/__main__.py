@@ -1,4 +1,4 @@
-"""``python -m tests.perf [--quick] [--only P1,P3] [--folder DIR] [--out FILE] [--strict]``
+"""``python -m tests.perf [--quick] [--only P1,P3] [--folder DIR] [--out FILE] [--strict] [--readme]``
 
 Runs the benchmarks, prints the table (each figure, its same-run reference, the ratio, the
 target, PASS/MISS, plus the growth figures) and writes it as markdown for the README.
@@ -27,6 +27,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="where downloads are written (default: the system temp folder)")
     parser.add_argument("--out", type=Path, default=HERE / "latest.md", help="markdown table file")
     parser.add_argument("--strict", action="store_true", help="exit with 1 if a target is missed")
+    parser.add_argument("--readme", action="store_true",
+                        help="also write the rows with a target into README.md's Performance table")
     return parser.parse_args(argv)
 
 
@@ -62,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{report.machine()}; {time.monotonic() - started:.0f} s")
     report.write_markdown(args.out, rows, command, notes)
     print(f"Markdown table: {args.out}")
+    if args.readme and report.write_readme_table(HERE.parents[1] / "README.md", rows, command):
+        print("README.md's Performance table: rewritten from this run")
     missed = [r.key for r in rows if r.verdict == "MISS"]
     if missed:
         print(f"Missed: {', '.join(missed)}")

@@ -59,6 +59,24 @@ def write_markdown(path: Path, rows: list[Row], command: str, notes: list[str]) 
 
 
 
+README_START = "<!-- make bench: table start -->"
+README_END = "<!-- make bench: table end -->"
+
+
+def write_readme_table(readme: Path, rows: list[Row], command: str) -> bool:
+    """Replace the README's table (between its two markers) by this run's rows that have a
+    target; False when the README has no markers (nothing written)."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return False
+    headline = [row for row in rows if row.verdict != "info"]
+    block = (f"{README_START}\nMeasured {time.strftime('%Y-%m-%d %H:%M')} on {machine()} with "
+             f"`{command}`:\n\n{markdown_table(headline)}\n")
+    readme.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    return True
+
+
 def size_label(size: int) -> str:
     if size >= 1 << 30 and size % (1 << 30) == 0:
         return f"{size >> 30} GiB"
