@@ -4,6 +4,7 @@
 message "%n files" (lupdate files it as such: packaging/lupdate_sources.py turns each call into
 the translate(…, n) call lupdate understands). Without a translation Qt would print "1 files",
 so English picks its own form here. Keep each call's context and both forms as string literals.
+Counts of a thousand or more are written as people read them ("50,000"; "50.000" in German).
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from PySide6.QtCore import QCoreApplication
 
 def tr_n(context: str, n: int, one: str, many: str) -> str:
     translated = QCoreApplication.translate(context, many, None, n)
-    if translated != many.replace("%n", str(n)):
+    if translated == many.replace("%n", str(n)):  # no translation: English picks its form
+        translated = (one if n == 1 else many).replace("%n", str(n))
+    if abs(n) < 1000:
         return translated
-    return (one if n == 1 else many).replace("%n", str(n))  # no translation: English
+    from app.ui.formatting import format_count
+
+    return translated.replace(str(n), format_count(n), 1)

@@ -110,7 +110,7 @@ def test_a_drop_of_10000_lines_makes_10000_rows_in_one_insert(running_app):
 
     assert model.rowCount() == 10_000
     assert inserts == [(0, 9_999)]
-    assert status_message(running_app) == "Queued 10000 links"
+    assert status_message(running_app) == "Queued 10,000 links"
     assert elapsed < 5, f"the drop took {elapsed:.2f} s"
 
 

@@ -194,3 +194,23 @@ def test_numbers_follow_the_language_of_the_ui() -> None:
     finally:
         set_number_locale(previous)
     assert format_speed(1_250_000) == "1.25 MB/s"
+
+
+def test_large_counts_are_written_as_people_read_them(german) -> None:
+    from app.settings import Settings
+    from app.ui.formatting import set_number_locale
+    from app.ui.options_strip import OptionsStrip
+
+    strip = OptionsStrip(Settings(download_dir=Path("/tmp")), lambda: None)
+    previous = set_number_locale(QLocale("de"))
+    try:
+        strip.set_estimate(50_000, 100_000)
+        assert strip.estimate_label.text() == \
+            "Wartend: 50.000 Einträge · ~100.000 Credits"
+    finally:
+        set_number_locale(previous)
+        QCoreApplication.removeTranslator(german)
+    strip.set_estimate(50_000, 100_000)
+    assert strip.estimate_label.text() == "Queue: ~100,000 credits for 50,000 waiting items"
+    strip.set_estimate(2, 4)
+    assert strip.estimate_label.text() == "Queue: ~4 credits for 2 waiting items"
