@@ -29,17 +29,26 @@ def check_links(candidates: object) -> Checked:
         return Checked(problem=f"Too many links at once: {len(candidates)} (at most {MAX_LINKS}).")
     links: list[str] = []
     seen: set[str] = set()
-    refused = 0
+    refused = misread = 0
     for candidate in candidates:
         link = _one(candidate)
-        if link is None:
+        if link is None or link is _MISREAD:
             refused += 1
+            misread += link is _MISREAD
         elif link not in seen:
             seen.add(link)
             links.append(link)
     if not links:
-        return Checked(refused=refused, problem="None of these is a web link (http:// or https://).")
+        problem = MISREAD_SENTENCE if misread else "None of these is a web link (http:// or https://)."
+        return Checked(refused=refused, problem=problem)
     return Checked(links, refused)
+
+
+# A web link the queue's owner would read as other links (see _one).
+_MISREAD = "misread"
+MISREAD_SENTENCE = ("This link cannot be sent as it is: VideoConduit Desktop would read it as a "
+                    "different link (it runs into another one, or ends in “)”, “.” or “!”). "
+                    "Paste it into the window's Add URLs box instead, where you see what is queued.")
 
 
 def _one(candidate: object) -> str | None:
@@ -50,11 +59,11 @@ def _one(candidate: object) -> str | None:
     from app.engine.urls import extract_urls, web_link  # (here: the window's start imports this)
 
     link = web_link(candidate)
-    if link is None or extract_urls(link).urls != [link]:
+    if link is not None and extract_urls(link).urls != [link]:
         # The owner reads the handed-over lines as text (engine.add_text): a link it would split
         # ("https://a/x,https://b/y" is two there) or cut (a trailing ")" or ".") would queue,
         # and charge, links nobody sent. A page controls its own address and its link targets.
-        return None
+        return _MISREAD
     return link
 
 

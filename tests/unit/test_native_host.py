@@ -9,7 +9,7 @@ import struct
 
 import pytest
 
-from app.browser.links import MAX_LINKS, check_links, scheme_address, scheme_links
+from app.browser.links import MAX_LINKS, MISREAD_SENTENCE, check_links, scheme_address, scheme_links
 from app.browser.manifests import called_by_browser
 from app.browser.native_host import (
     MAX_MESSAGE,
@@ -191,7 +191,7 @@ SMUGGLED = [
 def test_a_link_the_owner_would_read_as_other_links_is_refused(link):
     code, replies, deliver = run_host(frame({"urls": [link]}))
     assert deliver.calls == []
-    assert replies[0] == {"ok": False, "reason": "None of these is a web link (http:// or https://)."}
+    assert replies[0] == {"ok": False, "reason": MISREAD_SENTENCE}  # says why, and what to do
 
 
 def test_every_link_handed_over_is_read_back_by_the_owner_as_itself():
