@@ -9,18 +9,10 @@ from datetime import UTC, datetime
 import pytest
 import pytest_asyncio
 
-from app.api import (
-    DownloadOptions,
-    InsufficientCreditsError,
-    JobStatus,
-    NotFoundError,
-    Plan,
-    RateLimitObserved,
-    RequestSucceeded,
-    UnauthorizedError,
-    ValidationError,
-    VideoConduitClient,
-)
+from app.api.client import VideoConduitClient
+from app.api.errors import InsufficientCreditsError, NotFoundError, UnauthorizedError, ValidationError
+from app.api.events import RateLimitObserved, RequestSucceeded
+from app.api.models import DownloadOptions, JobStatus, Plan
 from app.sandbox import run_in_thread
 
 VIDEO = DownloadOptions(format="mp4", quality="720p")

@@ -11,17 +11,16 @@ from datetime import UTC, datetime
 import pytest
 import pytest_asyncio
 
-from app.api import (
-    DownloadOptions,
+from app.api.client import VideoConduitClient
+from app.api.errors import (
     MalformedReplyError,
-    RateLimitWait,
-    RetryScheduled,
     ServerError,
     ServiceUnavailableError,
     TransportError,
     UpstreamError,
-    VideoConduitClient,
 )
+from app.api.events import RateLimitWait, RetryScheduled
+from app.api.models import DownloadOptions
 from app.sandbox import run_in_thread
 
 VIDEO = DownloadOptions(format="mp4")

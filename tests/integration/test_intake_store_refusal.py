@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from app.api import VideoConduitClient
+from app.api.client import VideoConduitClient
 from app.engine.engine import Engine
 from app.engine.store import Store
 

@@ -15,7 +15,9 @@ import urllib.request
 import httpx
 import pytest
 
-from app.api import DownloadOptions, Job, VideoConduitClient, errors
+from app.api import errors
+from app.api.client import VideoConduitClient
+from app.api.models import DownloadOptions, Job
 from app.engine import bulk_reads
 from app.engine.model import ItemState
 from app.engine.transfer import make_file_client

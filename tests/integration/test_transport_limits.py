@@ -11,9 +11,9 @@ import tracemalloc
 import pytest
 import pytest_asyncio
 
-from app.api import DownloadOptions, MalformedReplyError, TransportError, VideoConduitClient
-from app.api.client import CALL_DEADLINE, MAX_REPLY_BYTES
-from app.api.errors import ReplyTooLargeError
+from app.api.client import CALL_DEADLINE, MAX_REPLY_BYTES, VideoConduitClient
+from app.api.errors import MalformedReplyError, ReplyTooLargeError, TransportError
+from app.api.models import DownloadOptions
 from app.engine.submission import SubmitOutcome, submit_outcome
 from app.engine.watcher import JobWatcher
 from app.sandbox import run_in_thread

@@ -11,8 +11,9 @@ import threading
 import httpx
 import pytest
 
-from app.api import DownloadOptions, VideoConduitClient
+from app.api.client import VideoConduitClient
 from app.api.errors import InsecureServiceError
+from app.api.models import DownloadOptions
 from app.api.transport import INSECURE_SERVICE_SENTENCE, is_loopback_host, service_url_problem
 from app.engine.submission import SubmitOutcome, submit_outcome
 from app.settings import AppPaths, SettingsStore, service_address_problem
