@@ -32,9 +32,11 @@ def check_links(candidates: object) -> Checked:
     refused = misread = 0
     for candidate in candidates:
         link = _one(candidate)
-        if link is None or link is _MISREAD:
+        if link is not None and _read_as_other_links(link):
+            misread += 1
+            link = None
+        if link is None:
             refused += 1
-            misread += link is _MISREAD
         elif link not in seen:
             seen.add(link)
             links.append(link)
@@ -44,8 +46,6 @@ def check_links(candidates: object) -> Checked:
     return Checked(links, refused)
 
 
-# A web link the queue's owner would read as other links (see _one).
-_MISREAD = "misread"
 MISREAD_SENTENCE = ("This link cannot be sent as it is: VideoConduit Desktop would read it as a "
                     "different link (it runs into another one, or ends in “)”, “.” or “!”). "
                     "Paste it into the window's Add URLs box instead, where you see what is queued.")
@@ -56,15 +56,27 @@ def _one(candidate: object) -> str | None:
         return None
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in candidate):
         return None  # one link per line travels to the queue owner: no line breaks inside one
-    from app.engine.urls import extract_urls, web_link  # (here: the window's start imports this)
+    from app.engine.urls import web_link  # (here: the window's start imports this module)
 
-    link = web_link(candidate)
-    if link is not None and extract_urls(link).urls != [link]:
-        # The owner reads the handed-over lines as text (engine.add_text): a link it would split
-        # ("https://a/x,https://b/y" is two there) or cut (a trailing ")" or ".") would queue,
-        # and charge, links nobody sent. A page controls its own address and its link targets.
-        return _MISREAD
-    return link
+    return web_link(candidate)
+
+
+def _read_as_other_links(link: str) -> bool:
+    """The owner reads the handed-over lines as text (engine.add_text): a link it would split
+    ("https://a/x,https://b/y" is two there) or cut (a trailing ")" or ".") would queue, and
+    charge, links nobody sent. A page controls its own address and its link targets."""
+    from app.engine.urls import extract_urls
+
+    return extract_urls(link).urls != [link]
+
+
+def check_opened(addresses: list[str]) -> Checked:
+    """check_links of what the OS opened for a web page (a launch's arguments, macOS's open
+    events): a videoconduit:// link stands for the links it names, any other for itself."""
+    candidates: list[str] = []
+    for address in addresses:
+        candidates += scheme_links(address) if is_scheme_link(address) else [address]
+    return check_links(candidates)
 
 
 def is_scheme_link(text: str) -> bool:

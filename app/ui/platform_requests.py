@@ -22,7 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent
 
-from app.browser.links import check_links, is_scheme_link, scheme_links
+from app.browser.links import check_opened
 from app.instance import SCHEME
 
 
@@ -58,7 +58,6 @@ class PlatformRequests(QObject):
 
     def _open(self, address: str) -> None:
         assert self._receive_links is not None
-        candidates = scheme_links(address) if is_scheme_link(address) else [address]
-        links = check_links(candidates).links
+        links = check_opened([address]).links
         if links:
             self._receive_links("\n".join(links), SCHEME)
