@@ -113,7 +113,7 @@ class AppContext:
         removed while the read was under way wins over what the read returns."""
         if self.sandbox is None and self.engine.client.api_key is None:
             changes = self.key_store.changes
-            key = await on_daemon_thread(self.key_store.load)
+            key = await on_daemon_thread(self.key_store.load, "keyring-read")
             if changes == self.key_store.changes:
                 self.engine.set_api_key(key)
         return self.engine.client.api_key
@@ -172,8 +172,9 @@ def start_embedded_sandbox() -> tuple[SandboxInfo, Callable[[], object]]:
     return info, server.stop
 
 
-async def on_daemon_thread(work: Callable[[], T]) -> T:
-    """asyncio.to_thread uses non-daemon threads, which Python waits for at exit."""
+async def on_daemon_thread(work: Callable[[], T], name: str) -> T:
+    """`work()` on a thread of its own named `name`, awaited. asyncio.to_thread uses non-daemon
+    threads, which Python waits for at exit: a read stuck in D-Bus would keep a quit app alive."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[T] = loop.create_future()
 
@@ -193,5 +194,5 @@ async def on_daemon_thread(work: Callable[[], T]) -> T:
         except RuntimeError:  # the session ended (and closed its loop) while the read waited
             pass
 
-    threading.Thread(target=run, name="keyring-read", daemon=True).start()
+    threading.Thread(target=run, name=name, daemon=True).start()
     return await future

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.commands.hold_all()
         self.status.show_starting()
-        self.view.opening = True
+        self.view.set_opening(True)
         if attach:
             self.attach(context)  # type: ignore[arg-type]
             self.ready()
@@ -140,13 +140,16 @@ class MainWindow(QMainWindow):
 
     def ready(self) -> None:
         """The stored queue has loaded: drops, paste, the Add dialog and the clipboard now
-        queue links (before, a link could duplicate a stored one not loaded yet)."""
+        queue links (before, a link could duplicate a stored one not loaded yet). Called again
+        (a window built ready, whose engine loaded afterwards) it only clears the loading count."""
         from app.ui.clipboard_watch import ClipboardWatch
 
+        self.status.started()
+        if self._ready:
+            return
         self._ready = True
         if self.tray is not None:
             self.tray.take_commands(True)
-        self.status.started()
         self.view.set_opening(False)
         self.intake.watch(self)
         self.intake.watch(self.view.viewport())
@@ -344,9 +347,11 @@ class MainWindow(QMainWindow):
         item = self._single_selected()
         if item is None or not item.file_path or item.state is not ItemState.COMPLETED:
             return
+        from app.engine.filenames import is_dangerous  # (here: not needed before the first paint)
+
         if self.presenter is not None:  # it asks first when the file's type runs programs
             self.presenter.open_file(item)
-        elif not _is_dangerous(item.file_path):
+        elif not is_dangerous(item.file_path):
             self.context.open_url(QUrl.fromLocalFile(item.file_path).toString())
 
     def _show_selected_in_folder(self) -> None:
@@ -468,8 +473,3 @@ class MainWindow(QMainWindow):
             self.status.set_connection(self.context.api_base, self.context.in_sandbox)
         super().changeEvent(event)
 
-
-def _is_dangerous(path: str) -> bool:
-    from app.engine.filenames import is_dangerous
-
-    return is_dangerous(path)

@@ -143,7 +143,7 @@ async def _session(context: AppContext | Callable[[], AppContext], urls: list[st
         if window.quit_confirmed:  # before the session began (a Quit while it painted)
             quit_requested.set()
     if callable(context):
-        context = await on_daemon_thread(context)
+        context = await on_daemon_thread(context, "context-build")
         if quit_requested.is_set():
             if router is not None:
                 router.remove()
@@ -171,10 +171,7 @@ async def _session(context: AppContext | Callable[[], AppContext], urls: list[st
         await engine.start(progress=window.status.show_loading)
         if quit_requested.is_set():  # closed while the queue loaded: not shown again, nothing queued
             return 0
-        if window.is_ready:
-            window.status.started()  # the loading count goes
-        else:
-            window.ready()
+        window.ready()
         # The window first, whatever the keyring does: its unlock prompt may hold the read for
         # minutes, so the key is read on a worker thread while the window says it waits.
         window.show()
