@@ -587,20 +587,20 @@ def _to_db(value: Any) -> Any:
     return value
 
 
-def _options_of(stored: Any, seen: dict[tuple[Any, ...], DownloadOptions] | None) -> DownloadOptions:
+def _options_of(stored: Any, seen: dict[tuple[Any, ...], DownloadOptions]) -> DownloadOptions:
     try:
         key = tuple(sorted(stored.items())) if isinstance(stored, dict) else None
         hash(key)
     except TypeError:  # a list or dict inside: parse it on its own
         key = None
-    if seen is None or key is None:
+    if key is None:
         return DownloadOptions.from_dict(stored)
     if key not in seen:
         seen[key] = DownloadOptions.from_dict(stored)
     return seen[key]
 
 
-def _item_from_row(row: ItemRow, options: dict[tuple[Any, ...], DownloadOptions] | None = None) -> Item:
+def _item_from_row(row: ItemRow, options: dict[tuple[Any, ...], DownloadOptions]) -> Item:
     """`options`: parsed options by their stored form, shared across a load (most of a queue
     has the same few: one object each, and no parsing per row)."""
     return Item(

@@ -32,12 +32,8 @@ assert WRITE_AHEAD >= BUFFER_SIZE
 WRITE_BATCH = 1 << 20  # wake the thread per MiB: measured faster than 2 or 4 MiB (still in cache)
 _HAS_WRITEV = hasattr(os, "writev")  # not on Windows
 _IOV_MAX = 512
-# Start writeback of a range without waiting for it, where os has it — CPython's os has no
-# sync_file_range (3.11 to 3.13), so on Linux this runs for nobody: direct writes do that job
-# on the disks' file systems, and other file systems write back at the final fsync.
-_sync_file_range = getattr(os, "sync_file_range", None)
-_SYNC_FILE_RANGE_WRITE = getattr(os, "SYNC_FILE_RANGE_WRITE", 2)
-WRITEBACK_EVERY = 32 << 20  # start the disk's writeback this often, so the final fsync is short
+# No writeback hints on the buffered path: CPython's os has no sync_file_range. Direct writes
+# (part_direct) keep the disk busy on the disks' file systems; others write back at the fsync.
 
 _finished: dict[Path, asyncio.Future[None]] = {}  # .part → resolved when its writer is done
 
@@ -80,11 +76,9 @@ class PartWriter:
         self._room: asyncio.Future[None] | None = None
         self._closing = False
         self._error: OSError | None = None
-        self._writeback = _sync_file_range is not None
-        self._written_since_writeback = 0
-        self._offset = os.lseek(self._fd, 0, os.SEEK_END)
         # Past the page cache where the file system does it well: the disk works meanwhile.
-        self._sink = DirectSink(self._fd, self._offset) if can_write_directly(self._fd) else None
+        self._sink = (DirectSink(self._fd, os.lseek(self._fd, 0, os.SEEK_END))
+                      if can_write_directly(self._fd) else None)
         self._done: asyncio.Future[None] = self._loop.create_future()
         _finished[path] = self._done
         self._thread = threading.Thread(target=self._run, name="part-writer", daemon=True)
@@ -199,7 +193,6 @@ class PartWriter:
         try:
             if self._sink is None:
                 write_all(self._fd, chunks)
-                self._start_writeback(size)
                 return size
             held = self._sink.held
             self._sink.add(chunks)
@@ -229,21 +222,6 @@ class PartWriter:
             self._error = exc
             return held
         return held - self._sink.held
-
-    def _start_writeback(self, size: int) -> None:
-        """Ask the kernel to start writing the last WRITEBACK_EVERY bytes to the disk now (not
-        wait for them), so dirty pages never pile up and the final fsync has little left."""
-        self._written_since_writeback += size
-        self._offset += size
-        if self._writeback and self._written_since_writeback >= WRITEBACK_EVERY:
-            assert _sync_file_range is not None
-            start = self._offset - self._written_since_writeback
-            try:
-                _sync_file_range(self._fd, start, self._written_since_writeback,
-                                 _SYNC_FILE_RANGE_WRITE)
-            except OSError:  # a file system without it: only the final fsync gets longer
-                self._writeback = False
-            self._written_since_writeback = 0
 
     def _finish(self) -> None:
         _resolve(self._done)

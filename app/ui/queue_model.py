@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
-    Signal,
 )
 
 from app.engine.model import AccountState, Item, ItemState
@@ -92,8 +91,6 @@ def contiguous_ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
 class QueueModel(QAbstractTableModel):
     """Rows of Item snapshots. `on_move(ids, before_id)` is called when rows are dragged."""
 
-    allRowsShown = Signal()  # the last step of a stepped add is in the table
-
     def __init__(self, on_move: Callable[[list[int], int | None], None] | None = None,
                  parent=None, download_dir: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
@@ -141,10 +138,10 @@ class QueueModel(QAbstractTableModel):
 
     def add_items_in_steps(self, items: Sequence[Item], rows_per_step: int = ROWS_PER_STEP) -> None:
         """Append `items` as rows: the first `rows_per_step` now, the rest one step per turn of
-        the event loop (allRowsShown once the last is in). Selection, current row and scroll
-        position stay where they are. An id already in the table, or already waiting for its
-        step, is never added twice. Changes and removals of items still waiting for their step
-        apply to them; a reset drops them."""
+        the event loop (adding_in_steps() says whether some are still to come). Selection,
+        current row and scroll position stay where they are. An id already in the table, or
+        already waiting for its step, is never added twice. Changes and removals of items still
+        waiting for their step apply to them; a reset drops them."""
         for item in items:
             if item.id not in self._rows and item.id not in self._waiting_rows:
                 self._waiting_rows[item.id] = item
@@ -175,7 +172,6 @@ class QueueModel(QAbstractTableModel):
             self._step_timer.start()
         else:
             self._order_while_stepping = None
-            self.allRowsShown.emit()
 
     def update_items(self, items: Iterable[Item]) -> None:
         """Replace snapshots; one dataChanged per run of neighbouring changed rows."""
