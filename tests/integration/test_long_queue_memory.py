@@ -11,6 +11,7 @@ from app.engine.store import Store
 from app.engine.urls import canonical_url
 from app.sandbox import run_in_thread
 from tests.integration.engine_harness import running_engine
+from tests.stored_queue import links, store_links
 
 
 @pytest.fixture(scope="module")
@@ -20,15 +21,10 @@ def sandbox():
 
 
 def _stored_queue(data_dir, count: int) -> None:
-    data_dir.mkdir()
-    store = Store(data_dir / "queue.sqlite3")
     audio = DownloadOptions(audio_only=True).to_dict()
     video = DownloadOptions().to_dict()
-    url = "https://example.com/watch/v{}"
-    store.insert_items([{"url": url.format(n), "url_key": url.format(n),
-                         "options": audio if n % 2 else video, "state": "paused",
-                         "position": float(n), "added_at": 1.0} for n in range(count)])
-    store.close()
+    store_links(data_dir / "queue.sqlite3", links(count), state="paused",
+                options=lambda n: audio if n % 2 else video)
 
 
 @pytest.mark.asyncio

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from app.api import VideoConduitClient
+from app.api.client import VideoConduitClient
 from app.engine.engine import LOAD_STEP, STILL_LOADING, Engine
 from app.engine.model import ItemsAdded
 from app.engine.store import Store
+from tests.stored_queue import links, store_links
 
 STORED = 2 * LOAD_STEP + 7
 
 
 def stored_queue(tmp_path) -> Store:
-    store = Store(tmp_path / "queue.sqlite3")
-    store.insert_items([{"url": f"https://example.com/watch/v{n}", "url_key": f"example.com/watch/v{n}",
-                         "options": {}, "state": "waiting", "position": float(n + 1), "added_at": 0.0}
-                        for n in range(STORED)])
-    return store
+    store_links(tmp_path / "queue.sqlite3", links(STORED))
+    return Store(tmp_path / "queue.sqlite3")
 
 
 @pytest.mark.asyncio

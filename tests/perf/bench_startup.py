@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tests.perf.report import Row, verdict
 from tests.perf.sandbox_proc import REPO
+from tests.stored_queue import links, store_links
 
 TARGET = 1.5
 LONG_QUEUE = 50_000
@@ -104,21 +105,9 @@ def imports_row() -> Row:
 
 def store_long_queue(data_dir: Path, count: int) -> None:
     """`count` waiting links in the queue database of `data_dir`, as the app stores them."""
-    from app.engine.store import Store
-    from app.engine.urls import canonical_url
     from app.settings import AppPaths
 
-    database = AppPaths(data_dir).queue_database(sandbox=False)
-    database.parent.mkdir(parents=True, exist_ok=True)
-    store = Store(database)
-    now = time.time()
-    rows = []
-    for n in range(count):
-        url = f"https://example.com/watch/long-queue-{n}"
-        rows.append({"url": url, "url_key": canonical_url(url), "options": {},
-                     "state": "waiting", "position": float(n + 1), "added_at": now})
-    store.insert_items(rows)
-    store.close()
+    store_links(AppPaths(data_dir).queue_database(sandbox=False), links(count, "long-queue-"))
 
 
 class Runner:

@@ -134,15 +134,12 @@ def preload_paused(data_dir: Path, n: int) -> None:
     """N queued items, paused, straight into the store (as a restart with a long queue would
     find them), so the idle reference has the same window and the same rows."""
     from app.api.models import DownloadOptions
-    from app.engine.store import Store
-    from app.engine.urls import normalize_url
     from app.settings import AppPaths
+    from tests.stored_queue import store_links
 
-    store = Store(AppPaths(data_dir).database)
-    now, options = time.time(), DownloadOptions().to_dict()
-    store.insert_items([{"url": link(i), "url_key": normalize_url(link(i)), "options": options,
-                         "state": "paused", "position": float(i), "added_at": now} for i in range(n)])
-    store.close()
+    options = DownloadOptions().to_dict()
+    store_links(AppPaths(data_dir).database, [link(i) for i in range(n)], state="paused",
+                options=lambda _n: options, first_position=0)
 
 
 async def stall(n: int, context: Any) -> dict[str, Any]:

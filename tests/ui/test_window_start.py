@@ -12,19 +12,10 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
 from app.engine.model import ItemState
+from tests.stored_queue import links, store_links
 from tests.ui.conftest import _stop_executor_threads, drop_on, mime_data
 
 STORED = 5
-
-
-def paused_queue(database) -> None:  # type: ignore[no-untyped-def]
-    from app.engine.store import Store
-
-    store = Store(database)
-    store.insert_items([{"url": f"https://example.com/watch/stored-{n}", "url_key": f"k{n}",
-                         "options": {}, "state": "paused", "position": float(n + 1),
-                         "added_at": 0.0} for n in range(STORED)])
-    store.close()
 
 
 def starting_window(qtbot, tmp_path, sandbox, urls=()):  # type: ignore[no-untyped-def]
@@ -36,8 +27,7 @@ def starting_window(qtbot, tmp_path, sandbox, urls=()):  # type: ignore[no-untyp
     from app.ui.run import _session
 
     paths = AppPaths(tmp_path / "data")
-    paths.queue_database(sandbox=False).parent.mkdir(parents=True)
-    paused_queue(paths.queue_database(sandbox=False))
+    store_links(paths.queue_database(sandbox=False), links(STORED, "stored-"), state="paused")
     settings_store = SettingsStore.for_paths(paths)
     settings = settings_store.load()
     window = MainWindow(WindowStart(settings, settings_store, in_sandbox=False,
@@ -168,18 +158,14 @@ def test_the_tray_pauses_all_only_once_all_of_the_queue_is_there(
     """'Pause all' while the queue loads would pause the rows loaded so far, and the rest
     would be submitted (charged) right after the load: it is off until then."""
     from app.engine import engine
-    from app.engine.store import Store
     from app.settings import AppPaths
     from app.ui.tray import Tray
 
     monkeypatch.setattr(engine, "LOAD_STEP", 3)  # a long queue: several steps
     monkeypatch.setattr(Tray, "available", staticmethod(lambda: True))  # a desktop with a tray
     window, release, session, _built = starting_window(qtbot, tmp_path, sandbox)
-    store = Store(AppPaths(tmp_path / "data").queue_database(sandbox=False))
-    store.insert_items([{"url": f"https://example.com/watch/waiting-{n}", "url_key": f"w{n}",
-                         "options": {}, "state": "waiting", "position": float(STORED + 1 + n),
-                         "added_at": 0.0} for n in range(STORED)])
-    store.close()
+    store_links(AppPaths(tmp_path / "data").queue_database(sandbox=False),
+                links(STORED, "waiting-"), first_position=STORED + 1)
     offered: list[bool] = []
     show_loading = window.status.show_loading
 
