@@ -26,7 +26,9 @@ CHILD_TIMEOUT = 240
 NOTE = ("P3: a 5 ms PreciseTimer in the real window (qasync, offscreen); lateness = interval − 5 ms. "
         "Idle = the same window with the same N items, paused; busy = after resuming them all, "
         "8 downloads (concurrency 8) of 1 GiB files at full speed, written to tmpfs where there is "
-        "one. P4: the window's Paste command with N links on the clipboard, until the table's "
+        "one. P3·floor: the same 5 ms timer in a bare Qt process (tests.perf.floor_child) while 8 curl "
+        "processes download the same kind of files from the same sandbox into the same kind of "
+        "folder. P4: the window's Paste command with N links on the clipboard, until the table's "
         "viewport has painted with all N rows in the model. Memory: resident memory (VmRSS) of the "
         "real window with 50,000 stored items (paused) loaded and painted, minus the same window "
         "with an empty queue, each in a fresh process.")
@@ -47,6 +49,20 @@ def run_child(mode: str, count: int, sandbox: SandboxProcess) -> dict:
     return json.loads(reply.stdout.strip().splitlines()[-1])
 
 
+def run_floor(sandbox: SandboxProcess) -> dict:
+    """P3's floor: the same timer in a bare Qt process while 8 curls download (floor_child)."""
+    from tests.perf.ui_child import CONCURRENCY, FILE_SIZE
+
+    urls = [sandbox.download_url(FILE_SIZE) for _ in range(CONCURRENCY)]
+    shm = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(prefix="vc-bench-floor-", dir=shm if shm.is_dir() else None) as folder:
+        reply = subprocess.run([sys.executable, "-m", "tests.perf.floor_child", folder, *urls],
+                               cwd=REPO, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
+    if reply.returncode:
+        raise RuntimeError(f"floor_child failed: {reply.stderr.strip()[-2000:]}")
+    return json.loads(reply.stdout.strip().splitlines()[-1])
+
+
 def run(quick: bool) -> list[Row]:
     counts = QUICK_COUNTS if quick else FULL_COUNTS
     stalls: dict[int, dict] = {}
@@ -56,6 +72,7 @@ def run(quick: bool) -> list[Row]:
             pastes[count] = run_child("paste", count, sandbox)
             stalls[count] = run_child("stall", count, sandbox)
             print(f"  P3/P4 {count:,} items done", file=sys.stderr)
+        floor = run_floor(sandbox)
         memory = {n: run_child("rows_memory", n, sandbox)["rss"] for n in (0, MEMORY_ROWS)}
     rows = []
     for count, r in stalls.items():
@@ -70,6 +87,11 @@ def run(quick: bool) -> list[Row]:
             f"p99 ×{busy['p99'] / max(idle['p99'], 0.1):.0f}",
             f"p99 ≤ {P3_P99:.0f} ms, max ≤ {P3_MAX:.0f} ms" if head else "—",
             verdict(ok) if head else "info"))
+    rows.append(Row(
+        "P3·floor", f"the same timer in a bare Qt process, 8 curl downloads ({floor['mb_per_s']:,.0f} MB/s)",
+        f"p99 {floor['busy']['p99']:.1f} ms, max {floor['busy']['max']:.1f} ms",
+        "no app code, no qasync: what the machine does to any window's timer at this load",
+        verdict="info"))
     for count, r in pastes.items():
         head = count == P4_HEADLINE
         rows.append(Row(
