@@ -8,7 +8,8 @@ checks, redirects, exceptions) and swaps only the layer under them, through http
 network-backend interface:
 
 * an ``asyncio.Protocol`` keeps reading while the reader works, and each receive is one
-  ``recv`` of up to ``READ_SIZE`` straight into the bytes object that is handed on — no copy,
+  ``recv`` of up to ``READ_SIZE`` (less while several connections receive: ``READ_BUDGET``)
+  straight into the bytes object that is handed on — no copy,
   no re-arming, one loop wake-up per receive (asyncio's transports receive 256 KiB at most unless
   told otherwise: ``max_size``, set per transport where the transport has it);
 * httpcore asks for ``READ_SIZE`` per read instead of 64 KiB (``AsyncHTTP11Connection.READ_NUM_BYTES``,
@@ -29,6 +30,7 @@ import ctypes
 import socket
 import ssl
 import sys
+import weakref
 from collections import deque
 from collections.abc import Iterable
 from typing import Any
@@ -39,6 +41,14 @@ import httpx
 from app.engine import body_pieces
 
 READ_SIZE = 1 << 20  # per recv and per httpcore read: 1 MiB (measured here: 256 KiB is ~40 % slower)
+# What one turn of the loop may receive, shared by the connections that are receiving: the
+# window's loop also paints, and 8 downloads each receiving 1 MiB per turn kept a 5 ms timer
+# ~20 ms late at the 99th percentile (tests/perf P3), while a lone download needs its full MiB to
+# keep up with curl (P1). So each receive takes READ_BUDGET / (connections receiving), within
+# [MIN_READ, READ_SIZE]. A connection is receiving while its reader waits for bytes or has some
+# to take; an idle pooled one is not.
+READ_BUDGET = 2 << 20
+MIN_READ = 256 << 10
 # Stop reading the socket above QUEUE_HIGH unread bytes, start again below QUEUE_LOW. Also
 # bounds what one step of a download handles before the loop runs again: with 8 downloads in
 # the window's loop, 1 MiB kept the 99th-percentile stall ~6 ms lower than 2 MiB (tests/perf P3).
@@ -49,6 +59,18 @@ MMAP_THRESHOLD = 16 << 20  # blocks below this come from the heap and are reused
 TRIM_THRESHOLD = 32 << 20  # …and free heap above this much is given back to the kernel
 HAPPY_EYEBALLS_DELAY = 0.25  # RFC 8305's recommended head start for the first address
 SocketOption = tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]
+
+
+_open_receivers: weakref.WeakSet[_Receiver] = weakref.WeakSet()
+
+
+def read_size_for(connections: int) -> int:
+    """Bytes per receive when `connections` are open (READ_BUDGET shared)."""
+    return max(MIN_READ, min(READ_SIZE, READ_BUDGET // max(1, connections)))
+
+
+def _receiving() -> int:
+    return sum(1 for receiver in _open_receivers if receiver.is_receiving())
 
 
 class _Receiver(asyncio.Protocol):
@@ -70,12 +92,22 @@ class _Receiver(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
-        if isinstance(getattr(transport, "max_size", None), int):
-            transport.max_size = READ_SIZE  # type: ignore[attr-defined]
+        _open_receivers.add(self)
+        self._set_read_size()
+
+    def _set_read_size(self) -> None:
+        """This connection's share of READ_BUDGET, for its next receive."""
+        transport = self.transport
+        if transport is not None and isinstance(getattr(transport, "max_size", None), int):
+            transport.max_size = read_size_for(_receiving())  # type: ignore[attr-defined]
+
+    def is_receiving(self) -> bool:
+        return self._waiter is not None or self.buffered > 0
 
     def data_received(self, data: bytes) -> None:
         self._pieces.append(bytes(data))  # bytes(bytes) is the same object: no copy
         self.buffered += len(data)
+        self._set_read_size()
         if self.buffered >= QUEUE_HIGH and not self._reading_paused:
             self._reading_paused = True
             assert self.transport is not None
@@ -90,6 +122,7 @@ class _Receiver(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed = True
         self.error = exc
+        _open_receivers.discard(self)
         _wake(self._waiter)
         _wake(self._drain)
 
@@ -116,6 +149,7 @@ class _Receiver(asyncio.Protocol):
 
     async def wait_readable(self, timeout: float | None) -> None:
         self._waiter = asyncio.get_running_loop().create_future()
+        self._set_read_size()  # a pooled connection in use again: its share from the first receive
         try:
             await _within(self._waiter, timeout)
         finally:
@@ -134,6 +168,7 @@ class _Receiver(asyncio.Protocol):
         """After start_tls: the TLS transport is the one to pause and resume now."""
         self.transport = transport
         self._reading_paused = False
+        self._set_read_size()
 
 
 def _wake(future: asyncio.Future[None] | None) -> None:

@@ -5,6 +5,7 @@ slow disk, a stalled server, a pause and an immediate resume."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import time
 from pathlib import Path
@@ -67,6 +68,31 @@ async def test_a_reader_slower_than_the_server_still_gets_every_byte(sandbox, cl
             await asyncio.sleep(0.01)  # a slow disk
     assert digest.hexdigest() == job["sha256"]
     assert pieces >= 6  # never more than READ_SIZE at a time
+
+
+async def largest_piece(client: httpx.AsyncClient, url: str) -> int:
+    largest = 0
+    async with client.stream("GET", url) as response:
+        async for piece in response.aiter_raw():
+            largest = max(largest, len(piece))
+            await asyncio.sleep(0.005)  # the socket's buffer fills meanwhile: full-size receives
+    return largest
+
+
+async def test_connections_open_together_share_what_one_loop_turn_receives(sandbox, client):
+    # The window's loop also paints: 8 downloads must not each receive a whole MiB per turn,
+    # while a lone download still gets MiB pieces (it needs them to keep up with curl).
+    job = await completed_job(sandbox, 8 * MiB)
+    alone = await largest_piece(client, job["download_url"])
+    assert alone > bulk_reads.MIN_READ
+
+    async with contextlib.AsyncExitStack() as stack:
+        others = [await stack.enter_async_context(make_file_client()) for _ in range(7)]
+        responses = [await stack.enter_async_context(other.stream("GET", job["download_url"]))
+                     for other in others]  # 7 downloads open, their bodies not read yet
+        together = await largest_piece(client, job["download_url"])
+        assert all(response.status_code == 200 for response in responses)
+    assert together <= bulk_reads.read_size_for(8) < alone
 
 
 async def test_a_server_that_stops_sending_is_a_read_timeout(sandbox):
