@@ -53,3 +53,24 @@ async def test_a_long_queue_arrives_in_steps_and_links_wait_until_it_has(tmp_pat
         await engine.close()
         await client.aclose()
         store.close()
+
+
+@pytest.mark.asyncio
+async def test_the_loaded_queue_is_kept_out_of_full_garbage_collections(tmp_path):
+    # A full collection walking 50,000 loaded items held the window's loop for 60-80 ms in the
+    # middle of downloads (tests/perf P3); the loaded queue lives as long as the app, so it is
+    # frozen out of them.
+    import gc
+
+    store = stored_queue(tmp_path)
+    client = VideoConduitClient("http://127.0.0.1:9", None)
+    engine = Engine(store, client, download_dir=tmp_path / "downloads")
+    gc.unfreeze()
+    try:
+        await engine.start()
+        assert gc.get_freeze_count() >= STORED  # at least one object per loaded item
+    finally:
+        gc.unfreeze()
+        await engine.close()
+        await client.aclose()
+        store.close()
