@@ -6,8 +6,8 @@ queue lives in ``account.py``; everything is persisted through ``store.py``.
 from __future__ import annotations
 
 import asyncio
-import gc
 import dataclasses
+import gc
 import itertools
 import logging
 import time
