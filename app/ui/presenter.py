@@ -288,11 +288,17 @@ class Presenter(QObject):
 
     def _items_changed(self, items: Any) -> None:
         touched = False
+        # While no row is stopped by a fixable problem, an item that is not one has nothing to
+        # leave: a 50,000-link paste then costs one check per item, not one per item and kind.
+        watching = any(self._fixable.values())
         for item in items:
+            now = item.problem_kind if item.state is ItemState.FAILED else None
+            if now is None and not watching:
+                continue
             for kind, ids in self._fixable.items():
-                stopped = item.state is ItemState.FAILED and item.problem_kind is kind
+                stopped = now is kind
                 if stopped != (item.id in ids):
-                    touched = True
+                    touched = watching = True
                     (ids.add if stopped else ids.discard)(item.id)
         if touched:
             self._show_fixable()
