@@ -16,7 +16,7 @@ from typing import TypeVar
 from app.api import errors
 from app.api.client import VideoConduitClient
 from app.api.models import Plan
-from app.api.transport import describe_proxies
+from app.api.transport import describe_proxies, preload_request_modules
 from app.engine.engine import Engine
 from app.engine.store import Store
 from app.keys import KeyStore
@@ -153,6 +153,7 @@ def build_context(paths: AppPaths, settings: Settings, settings_store: SettingsS
     # API calls and downloads (the engine's file client) read the same proxy settings.
     client = VideoConduitClient(base, api_key)
     log.info("Proxy for API calls and downloads: %s", describe_proxies())
+    preload_request_modules()
     engine = Engine(Store(database), client, download_dir=target,
                     concurrency=concurrency or settings.concurrency,
                     patient_look=float(settings.lookup_seconds))

@@ -232,3 +232,16 @@ async def read_capped(response: httpx.Response, limit: int) -> bytes | None:
     if len(body) > limit:
         return None
     return bytes(body)
+
+
+def preload_request_modules() -> None:
+    """Import now what httpcore imports at a client's first request (anyio and its asyncio
+    backend: ~30 ms, ~30 modules). Called while the app is built off the window's thread, so the
+    first link submitted does not pay for it on the window's loop (tests/perf P4's paint)."""
+    import importlib
+
+    for name in ("anyio", "anyio._backends._asyncio", "anyio.streams.tls", "anyio.to_thread"):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # another httpcore/anyio lays this out differently: only slower
+            log.debug("could not preload %s", name)
