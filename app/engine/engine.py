@@ -37,6 +37,7 @@ from app.engine.model import (
     ProblemKind,
     RequestFailed,
     WaitReason,
+    waiting_items,
 )
 from app.engine.part_disk import FileId
 from app.engine.part_writer import writer_busy
@@ -239,47 +240,45 @@ class Engine:
         options = options or DownloadOptions()
         skipped = dict(found.skipped)
         keys = self._keys
-        fresh: list[tuple[str, str]] = []
-        for url, key in found.keyed():
+        fresh_urls: list[str] = []
+        fresh_keys: list[str] = []
+        for url, key in zip(found.urls, found.url_keys, strict=True):
             if key in keys:
                 skipped["already_queued"] = skipped.get("already_queued", 0) + 1
             else:
                 keys[key] = -1  # reserved; a repeat later in this payload was already dropped
-                fresh.append((url, key))
+                fresh_urls.append(url)
+                fresh_keys.append(key)
         now = self.clock()
         start = (max((self._items[i].position for i in self._order), default=0.0)) + 1
         try:
             # Stored (committed) before any of them is an item the scheduler can submit.
             ids = self.store.insert_links(
-                fresh, options=options.to_dict(), state=ItemState.WAITING.value,
-                first_position=start, added_at=now) if fresh else range(0)
+                fresh_urls, fresh_keys, options=options.to_dict(), state=ItemState.WAITING.value,
+                first_position=start, added_at=now) if fresh_urls else range(0)
         except Exception as exc:
             # The store refused (disk full, read-only, locked …) in one transaction: nothing was
             # kept. Not queued, so not "already queued" either: the reservations go, and adding
             # the same links later works.
-            for _url, key in fresh:
+            for key in fresh_keys:
                 if keys.get(key) == -1:
                     del keys[key]
-            log.exception("could not save %d new links to the queue", len(fresh))
+            log.exception("could not save %d new links to the queue", len(fresh_urls))
             return IntakeReport(skipped={k: v for k, v in skipped.items() if v},
-                                not_added=len(fresh), not_added_reason=str(exc) or type(exc).__name__)
-        added = self._adopt_new(ids, fresh, options, start, now)
+                                not_added=len(fresh_urls), not_added_reason=str(exc) or type(exc).__name__)
+        added = self._adopt_new(ids, fresh_urls, fresh_keys, options, start, now)
         if added:
             self.emit(ItemsAdded(added))
             self.kick()
         return IntakeReport(added=tuple(ids), skipped={k: v for k, v in skipped.items() if v})
 
-    def _adopt_new(self, ids: Sequence[int], links: Sequence[tuple[str, str]],
+    def _adopt_new(self, ids: Sequence[int], links: list[str], keys: list[str],
                    options: DownloadOptions, start: float, now: float) -> tuple[Item, ...]:
         """Freshly stored links into the queue's indexes: waiting items, alike but for their
         link and position (start, start + 1, …)."""
-        waiting = ItemState.WAITING
-        added = tuple(Item(id=item_id, url=url, options=options, state=waiting,
-                           position=start + n, added_at=now)
-                      for n, (item_id, (url, _key)) in enumerate(zip(ids, links, strict=True)))
+        added = tuple(waiting_items(ids, links, options, start, now))
         self._items.update(zip(ids, added, strict=True))
         self._order.extend(ids)
-        keys = [key for _url, key in links]
         self._keys.update(zip(keys, ids, strict=True))
         self._url_keys.update(zip(ids, keys, strict=True))
         if added:

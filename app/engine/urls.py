@@ -27,11 +27,15 @@ class Extraction:
     skipped: dict[str, int] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)  # normalize_url of each of urls, same order
 
+    @property
+    def url_keys(self) -> list[str]:
+        """The de-duplication key of each of urls — the keys found while parsing, so that a
+        paste of 50,000 links is not parsed again for them."""
+        return self.keys if len(self.keys) == len(self.urls) else list(map(normalize_url, self.urls))
+
     def keyed(self) -> list[tuple[str, str]]:
-        """(url, de-duplication key) pairs — the keys found while parsing, so that a paste of
-        10,000 links is not parsed again for them."""
-        keys = self.keys if len(self.keys) == len(self.urls) else map(normalize_url, self.urls)
-        return list(zip(self.urls, keys, strict=True))
+        """(url, de-duplication key) pairs."""
+        return list(zip(self.urls, self.url_keys, strict=True))
 
 
 # A link starts where a scheme starts (not glued to a preceding word, so "git+https://" is one

@@ -135,9 +135,9 @@ def test_links_inserted_at_once_get_the_next_ids_in_order_and_survive_reopening(
     store = Store(tmp_path / "q.sqlite3")
     old = store.insert_items([_row("https://a.example/old", 1), _row("https://a.example/gone", 2)])
     store.delete_items([old[0]])
-    links = [("https://a.example/1", "key-1"), ("https://a.example/2", "key-2")]
-    ids = store.insert_links(links, options={"audio_only": True}, state="waiting",
-                             first_position=3.0, added_at=7.0)
+    ids = store.insert_links(["https://a.example/1", "https://a.example/2"], ["key-1", "key-2"],
+                             options={"audio_only": True}, state="waiting", first_position=3.0,
+                             added_at=7.0)
     assert list(ids) == [old[1] + 1, old[1] + 2]  # after the highest, as SQLite would pick them
     store.close()
     rows = Store(tmp_path / "q.sqlite3").load_items()
@@ -148,14 +148,14 @@ def test_links_inserted_at_once_get_the_next_ids_in_order_and_survive_reopening(
 
 def test_links_inserted_at_once_are_all_kept_or_none(tmp_path):
     store = Store(tmp_path / "q.sqlite3")
-    store.insert_links([("https://a.example/1", "k1")], options={}, state="waiting",
+    store.insert_links(["https://a.example/1"], ["k1"], options={}, state="waiting",
                        first_position=1.0, added_at=1.0)
     # The second row breaks a constraint (no url): the first of the batch must not stay either.
     with pytest.raises(sqlite3.IntegrityError):
-        store.insert_links([("https://a.example/2", "k2"), (None, "k3")],  # type: ignore[list-item]
+        store.insert_links(["https://a.example/2", None], ["k2", "k3"],  # type: ignore[list-item]
                            options={}, state="waiting", first_position=2.0, added_at=1.0)
     assert [r.url for r in store.load_items()] == ["https://a.example/1"]
-    again = store.insert_links([("https://a.example/2", "k2")], options={}, state="waiting",
+    again = store.insert_links(["https://a.example/2"], ["k2"], options={}, state="waiting",
                                first_position=2.0, added_at=1.0)
     assert [r.url for r in store.load_items()] == ["https://a.example/1", "https://a.example/2"]
     assert list(again) == [2]
