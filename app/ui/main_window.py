@@ -25,27 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.engine.model import Account, IntakeReport, Item, ItemState
 from app.instance import LAUNCH, Refused
 from app.resources import app_icon
 from app.ui.actions import QueueActions
 from app.ui.i18n import tr_n
 from app.ui.options_strip import OptionsStrip
-from app.ui.queue_model import QueueModel
 from app.ui.queue_view import QueueView
 from app.ui.status_bar import AccountStatusBar
 from app.ui.theme import follow_system_color_scheme
 
 if TYPE_CHECKING:  # the engine side is imported after the first paint (see attach)
     from app.context import AppContext
+    from app.engine.model import Account, IntakeReport, Item
     from app.settings import Settings, SettingsStore
     from app.ui.add_dialog import AddDialog
     from app.ui.held_links import HeldReport
+    from app.ui.queue_model import QueueModel
     from app.ui.tray import Tray
 
 log = logging.getLogger(__name__)
-
-_PAUSABLE = (ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
 
 
 @dataclass
@@ -84,8 +82,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.in_sandbox else ""))
 
-        self.model = QueueModel(on_move=lambda ids, before: self.engine.move(ids, before),
-                                parent=self, download_dir=lambda: self.context.settings.download_dir)
+        self.model: QueueModel  # set by attach(): the empty table needs no model of items
         self.options_strip = OptionsStrip(context.settings, self.save_settings, self)
         self.commands = QueueActions(self)
         self.status = AccountStatusBar(context.api_base, context.in_sandbox, self)
@@ -102,7 +99,7 @@ class MainWindow(QMainWindow):
         self.banner_area.setSpacing(4)
         layout.addWidget(banner_holder)
         layout.addWidget(self.options_strip)
-        self.view = QueueView(self.model, central)
+        self.view = QueueView(parent=central)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
@@ -121,9 +118,13 @@ class MainWindow(QMainWindow):
         from app.ui.bridge import EngineBridge
         from app.ui.held_links import HeldLinksBar
         from app.ui.intake import LinkIntake
+        from app.ui.queue_model import QueueModel
 
         self.context = context
         self.engine = context.engine
+        self.model = QueueModel(on_move=lambda ids, before: self.engine.move(ids, before), parent=self,
+                                download_dir=lambda: self.context.settings.download_dir)
+        self.view.setModel(self.model)
         self.setWindowIcon(app_icon())  # here, not before the first paint: it renders 8 sizes
         self.view.paint_progress_bars()
         self.bridge = EngineBridge(self.engine, self)
@@ -288,8 +289,11 @@ class MainWindow(QMainWindow):
         return [item.id for item in self.selected_items()]
 
     def _toggle_pause(self) -> None:
+        from app.engine.model import ItemState
+        from app.ui.actions import pausable_states
+
         items = self.selected_items()
-        running = [item.id for item in items if item.state in _PAUSABLE]
+        running = [item.id for item in items if item.state in pausable_states()]
         if running:
             self.engine.pause(running)
         else:
@@ -344,10 +348,12 @@ class MainWindow(QMainWindow):
         return items[0] if len(items) == 1 else None
 
     def _open_selected_file(self) -> None:
+        from app.engine.filenames import is_dangerous  # (here: not needed before the first paint)
+        from app.engine.model import ItemState
+
         item = self._single_selected()
         if item is None or not item.file_path or item.state is not ItemState.COMPLETED:
             return
-        from app.engine.filenames import is_dangerous  # (here: not needed before the first paint)
 
         if self.presenter is not None:  # it asks first when the file's type runs programs
             self.presenter.open_file(item)
@@ -420,7 +426,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
-        active = [item for item in self.model.items() if item.state.is_active]
+        # (Closed before attach(): no engine, nothing running.)
+        active = [item for item in self.model.items() if item.state.is_active] if self.engine else []
         if active and not self._quitting:
             event.ignore()
             self._ask_before_quitting(len(active))

@@ -18,6 +18,9 @@ pytestmark = pytest.mark.slow
 AFTER_THE_PAINT = (
     # its application-wide event filter: PySide would build every QObject subclass's type
     "app.ui.platform_requests",
+    # the item types (dataclasses, enums) and the table model over them: the empty table needs
+    # only its column titles
+    "app.engine.model", "app.api.models", "app.ui.queue_model",
 )
 
 
