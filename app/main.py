@@ -37,7 +37,7 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> int:
     sys.excepthook = _excepthook
     raw = sys.argv[1:] if argv is None else argv
-    from app.browser.manifests import called_by_browser  # (light: the window's start waits for it)
+    from app.browser.host import called_by_browser  # (light: the window's start waits for it)
 
     if called_by_browser(raw):  # the browser extension's host: no window, no queue of its own
         from app.browser import native_host
