@@ -12,17 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSizePolicy,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QVBoxLayout, QWidget
 
 from app import APP_NAME
 from app.instance import LAUNCH, Refused
@@ -34,7 +25,11 @@ from app.ui.queue_view import QueueView
 from app.ui.status_bar import AccountStatusBar
 from app.ui.theme import follow_system_color_scheme
 
-if TYPE_CHECKING:  # the engine side is imported after the first paint (see attach)
+if TYPE_CHECKING:  # the engine side, menus and dialogs are imported after the first paint
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox
+
     from app.context import AppContext
     from app.engine.model import Account, IntakeReport, Item
     from app.settings import Settings, SettingsStore
@@ -203,6 +198,8 @@ class MainWindow(QMainWindow):
         self.view.addActions([acts.remove, acts.toggle_pause, acts.copy_url])
 
     def _wire(self) -> None:
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         bridge, acts, engine = self.bridge, self.commands, self.engine
         bridge.itemsAdded.connect(self._items_added)
         bridge.itemsChanged.connect(self._items_changed)
@@ -358,15 +355,21 @@ class MainWindow(QMainWindow):
         if self.presenter is not None:  # it asks first when the file's type runs programs
             self.presenter.open_file(item)
         elif not is_dangerous(item.file_path):
+            from PySide6.QtCore import QUrl
+
             self.context.open_url(QUrl.fromLocalFile(item.file_path).toString())
 
     def _show_selected_in_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+
         item = self._single_selected()
         if item is not None and item.file_path:
             folder = str(Path(item.file_path).parent)
             self.context.open_url(QUrl.fromLocalFile(folder).toString())
 
     def _copy_selected_urls(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         urls = [item.url for item in self.selected_items()]
         if urls:
             QGuiApplication.clipboard().setText("\n".join(urls))
@@ -390,11 +393,15 @@ class MainWindow(QMainWindow):
             self.presenter.show_settings()
 
     def _context_menu_by_key(self) -> None:
+        from PySide6.QtCore import QRect
+
         current = self.view.currentIndex()
         rect = self.view.visualRect(current) if current.isValid() else QRect()
         self._context_menu(rect.center() if rect.isValid() else self.view.viewport().rect().center())
 
     def _context_menu(self, position: QPoint) -> None:
+        from PySide6.QtWidgets import QMenu
+
         acts = self.commands
         menu = QMenu(self)
         menu.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.look_again,
@@ -440,6 +447,8 @@ class MainWindow(QMainWindow):
         if self.quit_dialog is not None:
             self.quit_dialog.raise_()
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit {app}?").format(app=APP_NAME),
                           tr_n("MainWindow", active, "%n download is still running.",
                                "%n downloads are still running."),

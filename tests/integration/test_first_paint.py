@@ -21,6 +21,8 @@ AFTER_THE_PAINT = (
     # the item types (dataclasses, enums) and the table model over them: the empty table needs
     # only its column titles
     "app.engine.model", "app.api.models", "app.ui.queue_model",
+    # the browsers' manifests (a launch only asks app.browser.host whether a browser started it)
+    "app.browser.manifests",
 )
 
 
