@@ -23,6 +23,8 @@ AFTER_THE_PAINT = (
     "app.engine.model", "app.api.models", "app.ui.queue_model",
     # the browsers' manifests (a launch only asks app.browser.host whether a browser started it)
     "app.browser.manifests",
+    # the first frame's icons paint from pre-rendered masks (app.resources)
+    "PySide6.QtSvg",
 )
 
 
