@@ -1,6 +1,7 @@
-"""Who we are to browsers (the native-messaging host's name, the extension's ids) and how a
-browser starts us. Apart from manifests.py: every launch asks called_by_browser before anything
-else, and needs none of the manifests' machinery (json, the browsers' folders) for that."""
+"""Who we are to browsers (the native-messaging host's name, the extension's ids, our URL
+scheme) and how a browser or a web page starts us. Apart from manifests.py and links.py: every
+launch asks this first, and needs none of their machinery (json, the browsers' folders, the
+links' checks) for a plain start."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 HOST_NAME = "com.videoconduit.desktop"
 EXTENSION_ID = "apjidpmeibgkjefdcngkjknbhleiaoph"
 GECKO_ID = "desktop@videoconduit.com"
+SCHEME = "videoconduit"
 
 
 def called_by_browser(argv: list[str]) -> bool:
@@ -18,3 +20,8 @@ def called_by_browser(argv: list[str]) -> bool:
     if argv and argv[0].startswith("chrome-extension://"):
         return True
     return len(argv) >= 2 and Path(argv[0]).name == f"{HOST_NAME}.json" and argv[1] == GECKO_ID
+
+
+def is_scheme_link(text: str) -> bool:
+    """A videoconduit: link (the OS starts us with one for a web page)."""
+    return text.lower().startswith(f"{SCHEME}:")

@@ -21,8 +21,9 @@ AFTER_THE_PAINT = (
     # the item types (dataclasses, enums) and the table model over them: the empty table needs
     # only its column titles
     "app.engine.model", "app.api.models", "app.ui.queue_model",
-    # the browsers' manifests (a launch only asks app.browser.host whether a browser started it)
-    "app.browser.manifests",
+    # the browsers' manifests and the links' checks (a plain launch only asks app.browser.host
+    # whether a browser or a web page started it)
+    "app.browser.manifests", "app.browser.links",
     # the first frame's icons paint from pre-rendered masks (app.resources)
     "PySide6.QtSvg",
 )
