@@ -39,12 +39,16 @@ TRAY_TEMPLATE_FILE = ("app-icon", "tray-template.svg")
 MASK_SIDES = (20, 40, 64, 128)  # the first frame's icon sizes (toolbar, empty table), 1× and 2×
 
 
+# Resolved once: the first frame asks for a dozen files, and each resolve() is a walk of stat calls.
+_NEXT_TO_THE_PACKAGE = Path(__file__).resolve().parent.parent / "resources"
+
+
 def resources_dir() -> Path:
     """resources/ next to the app package, or inside the unpacked bundle when frozen."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return _NEXT_TO_THE_PACKAGE
 
 
 def resource_path(*parts: str) -> Path:
