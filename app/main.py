@@ -37,7 +37,7 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> int:
     sys.excepthook = _excepthook
     raw = sys.argv[1:] if argv is None else argv
-    from app.browser.manifests import called_by_browser  # (light: the window's start waits for it)
+    from app.browser.host import called_by_browser  # (light: the window's start waits for it)
 
     if called_by_browser(raw):  # the browser extension's host: no window, no queue of its own
         from app.browser import native_host
@@ -95,7 +95,7 @@ def scheme_launch_arguments(raw: list[str]) -> list[str]:
     beside one (a quote slipped into the link on Windows, whose handler is `app.exe -- "%1"`)
     could name another service address and send it the key, or another folder; the environment
     (VIDEOCONDUIT_DATA_DIR, VIDEOCONDUIT_API_BASE) is not the page's to set."""
-    from app.browser.links import is_scheme_link
+    from app.browser.host import is_scheme_link
 
     links = [argument for argument in raw if is_scheme_link(argument)]
     if not links:
@@ -111,11 +111,13 @@ def scheme_launch_arguments(raw: list[str]) -> list[str]:
 def links_of_launch(arguments: list[str]) -> tuple[list[str], str]:
     """(links, source): a launch carrying a videoconduit:// link (the OS opens those for web
     pages) hands over the checked links it names, marked so the owner holds them."""
-    from app.browser.links import check_opened, is_scheme_link
+    from app.browser.host import is_scheme_link
     from app.instance import LAUNCH, SCHEME
 
     if not any(is_scheme_link(argument) for argument in arguments):
         return arguments, LAUNCH
+    from app.browser.links import check_opened  # (here: a plain launch needs none of it)
+
     checked = check_opened(arguments)
     if checked.problem:
         print(f"Not handed over: {checked.problem}", file=sys.stderr)

@@ -14,6 +14,7 @@ from enum import Enum, StrEnum
 from typing import Any
 
 from app.api._coerce import as_datetime, as_float, as_int, as_str, header
+from app.api.prices import AUDIO_ONLY_CREDITS, VIDEO_CREDITS
 
 
 class JobStatus(StrEnum):
@@ -232,10 +233,6 @@ class RateLimitInfo:
             reset_at=reset_at - service_offset if reset_at is not None else None,
             observed_at=now,
         )
-
-
-AUDIO_ONLY_CREDITS = 1
-VIDEO_CREDITS = 2
 
 
 @dataclass(frozen=True)

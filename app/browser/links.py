@@ -9,7 +9,8 @@ from __future__ import annotations
 import urllib.parse
 from dataclasses import dataclass, field
 
-SCHEME = "videoconduit"
+from app.browser.host import SCHEME, is_scheme_link
+
 MAX_LINKS = 1000  # one message / one scheme call; more is not a click, it is a script
 MAX_LINK_CHARS = 8192  # longer than any real page address; keeps a hostile message small
 
@@ -77,10 +78,6 @@ def check_opened(addresses: list[str]) -> Checked:
     for address in addresses:
         candidates += scheme_links(address) if is_scheme_link(address) else [address]
     return check_links(candidates)
-
-
-def is_scheme_link(text: str) -> bool:
-    return text.lower().startswith(f"{SCHEME}:")
 
 
 def scheme_links(address: str) -> list[str]:

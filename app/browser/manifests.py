@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-HOST_NAME = "com.videoconduit.desktop"
-EXTENSION_ID = "apjidpmeibgkjefdcngkjknbhleiaoph"
-GECKO_ID = "desktop@videoconduit.com"
+from app.browser.host import EXTENSION_ID, GECKO_ID, HOST_NAME
+
 DESCRIPTION = "VideoConduit Desktop: queue links sent from the browser"
 MANIFEST_FILE = f"{HOST_NAME}.json"
 
@@ -177,12 +176,3 @@ def _windows_remove(home: Path) -> list[str]:
     for kind in ("firefox", "chromium"):
         (_windows_folder(home) / kind / MANIFEST_FILE).unlink(missing_ok=True)
     return done
-
-
-def called_by_browser(argv: list[str]) -> bool:
-    """How a browser starts us: no flag of ours, only its own arguments."""
-    if "--native-messaging" in argv:
-        return True
-    if argv and argv[0].startswith("chrome-extension://"):
-        return True
-    return len(argv) >= 2 and Path(argv[0]).name == f"{HOST_NAME}.json" and argv[1] == GECKO_ID

@@ -4,15 +4,24 @@ which of them make sense for the current selection."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from app.engine.model import Item, ItemState
 from app.resources import icon
 
-_PAUSABLE = (ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
-_RETRYABLE = (ItemState.FAILED, ItemState.CANCELLED)
+if TYPE_CHECKING:  # the window shows its (disabled) actions before the engine's types load
+    from app.engine.model import Item, ItemState
+
+
+@cache
+def pausable_states() -> frozenset[ItemState]:
+    from app.engine.model import ItemState
+
+    return frozenset({ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING,
+                      ItemState.DOWNLOADING})
 
 
 def _tr(text: str) -> str:
@@ -22,17 +31,19 @@ def _tr(text: str) -> str:
 def enabled_commands(selected: Sequence[Item], present: Collection[ItemState]) -> set[str]:
     """Names of the actions that would do something now; `present`: the states that at least
     one item of the queue is in (the model keeps them, so no flush scans the whole queue)."""
+    from app.engine.model import ItemState
+
     names = {"add_urls", "paste", "settings"}
     states = {item.state for item in selected}
     if selected:
         names |= {"remove", "copy_url"}
-    if states & set(_PAUSABLE):
+    if states & pausable_states():
         names |= {"pause", "toggle_pause"}
     if ItemState.PAUSED in states:
         names |= {"resume", "toggle_pause"}
     if any(not state.is_finished for state in states):
         names.add("cancel")
-    if any(state in _RETRYABLE and not item.needs_new_charge for item, state in
+    if any(state in (ItemState.FAILED, ItemState.CANCELLED) and not item.needs_new_charge for item, state in
            ((item, item.state) for item in selected)):
         names.add("retry")
     if ItemState.UNCONFIRMED in states:

@@ -12,40 +12,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSizePolicy,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QVBoxLayout, QWidget
 
 from app import APP_NAME
-from app.engine.model import Account, IntakeReport, Item, ItemState
 from app.instance import LAUNCH, Refused
 from app.resources import app_icon
 from app.ui.actions import QueueActions
 from app.ui.i18n import tr_n
 from app.ui.options_strip import OptionsStrip
-from app.ui.queue_model import QueueModel
 from app.ui.queue_view import QueueView
 from app.ui.status_bar import AccountStatusBar
 from app.ui.theme import follow_system_color_scheme
 
-if TYPE_CHECKING:  # the engine side is imported after the first paint (see attach)
+if TYPE_CHECKING:  # the engine side, menus and dialogs are imported after the first paint
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox
+
     from app.context import AppContext
+    from app.engine.model import Account, IntakeReport, Item
     from app.settings import Settings, SettingsStore
     from app.ui.add_dialog import AddDialog
     from app.ui.held_links import HeldReport
+    from app.ui.queue_model import QueueModel
     from app.ui.tray import Tray
 
 log = logging.getLogger(__name__)
-
-_PAUSABLE = (ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
 
 
 @dataclass
@@ -84,8 +77,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME + (self.tr(" — Sandbox") if context.in_sandbox else ""))
 
-        self.model = QueueModel(on_move=lambda ids, before: self.engine.move(ids, before),
-                                parent=self, download_dir=lambda: self.context.settings.download_dir)
+        self.model: QueueModel  # set by attach(): the empty table needs no model of items
         self.options_strip = OptionsStrip(context.settings, self.save_settings, self)
         self.commands = QueueActions(self)
         self.status = AccountStatusBar(context.api_base, context.in_sandbox, self)
@@ -102,7 +94,7 @@ class MainWindow(QMainWindow):
         self.banner_area.setSpacing(4)
         layout.addWidget(banner_holder)
         layout.addWidget(self.options_strip)
-        self.view = QueueView(self.model, central)
+        self.view = QueueView(parent=central)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
@@ -121,9 +113,13 @@ class MainWindow(QMainWindow):
         from app.ui.bridge import EngineBridge
         from app.ui.held_links import HeldLinksBar
         from app.ui.intake import LinkIntake
+        from app.ui.queue_model import QueueModel
 
         self.context = context
         self.engine = context.engine
+        self.model = QueueModel(on_move=lambda ids, before: self.engine.move(ids, before), parent=self,
+                                download_dir=lambda: self.context.settings.download_dir)
+        self.view.setModel(self.model)
         self.setWindowIcon(app_icon())  # here, not before the first paint: it renders 8 sizes
         self.view.paint_progress_bars()
         self.bridge = EngineBridge(self.engine, self)
@@ -202,6 +198,8 @@ class MainWindow(QMainWindow):
         self.view.addActions([acts.remove, acts.toggle_pause, acts.copy_url])
 
     def _wire(self) -> None:
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         bridge, acts, engine = self.bridge, self.commands, self.engine
         bridge.itemsAdded.connect(self._items_added)
         bridge.itemsChanged.connect(self._items_changed)
@@ -288,8 +286,11 @@ class MainWindow(QMainWindow):
         return [item.id for item in self.selected_items()]
 
     def _toggle_pause(self) -> None:
+        from app.engine.model import ItemState
+        from app.ui.actions import pausable_states
+
         items = self.selected_items()
-        running = [item.id for item in items if item.state in _PAUSABLE]
+        running = [item.id for item in items if item.state in pausable_states()]
         if running:
             self.engine.pause(running)
         else:
@@ -344,23 +345,31 @@ class MainWindow(QMainWindow):
         return items[0] if len(items) == 1 else None
 
     def _open_selected_file(self) -> None:
+        from app.engine.filenames import is_dangerous  # (here: not needed before the first paint)
+        from app.engine.model import ItemState
+
         item = self._single_selected()
         if item is None or not item.file_path or item.state is not ItemState.COMPLETED:
             return
-        from app.engine.filenames import is_dangerous  # (here: not needed before the first paint)
 
         if self.presenter is not None:  # it asks first when the file's type runs programs
             self.presenter.open_file(item)
         elif not is_dangerous(item.file_path):
+            from PySide6.QtCore import QUrl
+
             self.context.open_url(QUrl.fromLocalFile(item.file_path).toString())
 
     def _show_selected_in_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+
         item = self._single_selected()
         if item is not None and item.file_path:
             folder = str(Path(item.file_path).parent)
             self.context.open_url(QUrl.fromLocalFile(folder).toString())
 
     def _copy_selected_urls(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         urls = [item.url for item in self.selected_items()]
         if urls:
             QGuiApplication.clipboard().setText("\n".join(urls))
@@ -384,11 +393,15 @@ class MainWindow(QMainWindow):
             self.presenter.show_settings()
 
     def _context_menu_by_key(self) -> None:
+        from PySide6.QtCore import QRect
+
         current = self.view.currentIndex()
         rect = self.view.visualRect(current) if current.isValid() else QRect()
         self._context_menu(rect.center() if rect.isValid() else self.view.viewport().rect().center())
 
     def _context_menu(self, position: QPoint) -> None:
+        from PySide6.QtWidgets import QMenu
+
         acts = self.commands
         menu = QMenu(self)
         menu.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.look_again,
@@ -420,7 +433,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
-        active = [item for item in self.model.items() if item.state.is_active]
+        # (Closed before attach(): no engine, nothing running.)
+        active = [item for item in self.model.items() if item.state.is_active] if self.engine else []
         if active and not self._quitting:
             event.ignore()
             self._ask_before_quitting(len(active))
@@ -433,6 +447,8 @@ class MainWindow(QMainWindow):
         if self.quit_dialog is not None:
             self.quit_dialog.raise_()
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit {app}?").format(app=APP_NAME),
                           tr_n("MainWindow", active, "%n download is still running.",
                                "%n downloads are still running."),

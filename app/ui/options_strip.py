@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
-from app.api.models import AUDIO_ONLY_CREDITS, VIDEO_CREDITS, DownloadOptions
+from app.api.prices import AUDIO_ONLY_CREDITS, VIDEO_CREDITS
 from app.settings import FORMATS, QUALITIES, Settings
 from app.ui.i18n import tr_n
 from app.ui.widgets import ElidingLabel
+
+if TYPE_CHECKING:  # the strip shows in the first frame, before the API's models are imported
+    from app.api.models import DownloadOptions
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +95,8 @@ class OptionsStrip(QWidget):
         self.quality_box.setEnabled(not settings.default_audio_only)
 
     def options(self) -> DownloadOptions:
+        from app.api.models import DownloadOptions
+
         quality = self.quality_box.currentData()
         return DownloadOptions(
             format=self.format_box.currentData(),

@@ -14,10 +14,8 @@ import itertools
 import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from enum import IntEnum
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QMimeData,
@@ -29,6 +27,7 @@ from PySide6.QtCore import (
 
 from app.engine.model import AccountState, Item, ItemState
 from app.ui import item_text
+from app.ui.columns import Column, column_title
 from app.ui.spoken_text import progress_spoken
 from app.ui.theme import failure_color
 
@@ -45,22 +44,6 @@ _MAX_REMOVAL_RANGES = 200
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class Column(IntEnum):
-    TITLE = 0
-    STATUS = 1
-    PROGRESS = 2
-    SIZE = 3
-    DETAILS = 4
-
-
-_HEADERS = {
-    Column.TITLE: QT_TRANSLATE_NOOP("QueueModel", "Video"),
-    Column.STATUS: QT_TRANSLATE_NOOP("QueueModel", "Status"),
-    Column.PROGRESS: QT_TRANSLATE_NOOP("QueueModel", "Progress"),
-    Column.SIZE: QT_TRANSLATE_NOOP("QueueModel", "Size"),
-    Column.DETAILS: QT_TRANSLATE_NOOP("QueueModel", "Details"),
-}
 
 _ANSWERED_ROLES = frozenset(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
@@ -275,7 +258,7 @@ class QueueModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(_HEADERS[Column(section)])
+            return column_title(section)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):

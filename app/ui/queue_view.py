@@ -3,8 +3,10 @@ queue is empty, a placeholder that says how to add something."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QIcon, QPainter, QPaintEvent, QPalette
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QRect, Qt
+from PySide6.QtGui import QFont, QIcon, QPainter, QPaintEvent, QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,7 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.resources import icon
-from app.ui.queue_model import Column, QueueModel
+from app.ui.columns import Column, column_title
+
+if TYPE_CHECKING:  # imported after the first paint, with the engine's item types
+    from app.ui.queue_model import QueueModel
 
 ROW_HEIGHT = 32
 
@@ -28,15 +33,25 @@ class _MiddleElidingDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
+def column_titles_only(parent: QWidget) -> QAbstractItemModel:
+    """An empty table's model: the column titles, nothing in Python for Qt to call while it
+    paints. The window starts with it and gets its QueueModel once the engine is imported."""
+    titles = QStandardItemModel(0, len(Column), parent)
+    titles.setHorizontalHeaderLabels([column_title(column) for column in Column])
+    return titles
+
+
 class QueueView(QTableView):
-    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: QueueModel | None = None, parent: QWidget | None = None) -> None:
+        """Without `model` the table is empty, with its titles, until `setModel(QueueModel)`;
+        the columns keep their widths then (same columns)."""
         super().__init__(parent)
         # A viewport made here, so Python knows its type: wrapping Qt's own (the first paint asks
         # for it) makes PySide6 load every QWidget subclass it might be, ~10 ms of enums.
         self.setViewport(QWidget(self))
         self.opening = False
         self.setObjectName("queueView")
-        self.setModel(model)
+        self.setModel(model if model is not None else column_titles_only(self))
         self.setAccessibleName(self.tr("Download queue"))
         self.setItemDelegateForColumn(Column.TITLE, _MiddleElidingDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -49,13 +49,15 @@ def run_window(start: WindowStart, build: Callable[[], AppContext], urls: list[s
     theme.follow_system_color_scheme()
 
     window = MainWindow(start, attach=False)
-    router = _route_platform_requests(window)  # a Quit (Cmd+Q …) may come before the session
     window.show()
-    if not _wait_for_first_paint(window):
+    if not _wait_for_first_paint(window):  # a Quit now ends Qt's loops: nothing is open yet
         log.info("the application was told to exit before its window had painted")
-        router.remove()
         window.hide()
         return 0
+    # From now on a Quit (Cmd+Q …) becomes the window's own. Not before the paint: an
+    # application-wide filter sees every event of every object, and the first one makes PySide
+    # create the Python types of all QObject subclasses (~150 enums, ~15 ms).
+    router = _route_platform_requests(window)
 
     import asyncio
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from app.engine.model import Account
 from app.ui.formatting import format_clock_time, format_count, format_countdown
 from app.ui.theme import sandbox_color
 from app.ui.widgets import ElidingLabel
+
+if TYPE_CHECKING:  # the bar shows (nothing known yet) before the engine's types load
+    from app.engine.model import Account
 
 MESSAGE_MS = 10_000
 
@@ -30,7 +33,7 @@ class AccountStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("statusBar")
         self._clock = clock
-        self._account = Account()
+        self._account: Account | None = None  # nothing known yet
         self._credits_seen_at: float | None = None
         self.starting_label = QLabel(self)
         self.starting_label.setObjectName("startingLabel")
@@ -46,7 +49,8 @@ class AccountStatusBar(QStatusBar):
         self._ticker = QTimer(self)  # one timer for every countdown in the bar
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._refresh_requests)
-        self.set_account(self._account)
+        self.plan_label.setToolTip(self.tr("Worked out from the service's rate limit"))
+        self._refresh()
 
     def _permanent(self, name: str, accessible: str) -> QLabel:
         label = ElidingLabel(self)
@@ -89,18 +93,20 @@ class AccountStatusBar(QStatusBar):
         previous = self._account
         self._account = account
         if account.credits_available is not None and (
-            self._credits_seen_at is None
+            self._credits_seen_at is None or previous is None
             or account.credits_available != previous.credits_available
         ):
             self._credits_seen_at = self._clock()
-        info = account.rate_limit
+        self._refresh()
+
+    def _refresh(self) -> None:
+        info = self._account.rate_limit if self._account else None
         self.plan_label.setText(info.plan.label if info and info.limit else self.tr("Plan: not known yet"))
-        self.plan_label.setToolTip(self.tr("Worked out from the service's rate limit"))
         self._refresh_credits()
         self._refresh_requests()
 
     def _refresh_credits(self) -> None:
-        available = self._account.credits_available
+        available = self._account.credits_available if self._account else None
         if available is None or self._credits_seen_at is None:
             self.credits_label.setText(self.tr("Credits: unknown until the service reports them"))
             self.credits_label.setToolTip(self.tr(
@@ -112,7 +118,7 @@ class AccountStatusBar(QStatusBar):
         self.credits_label.setToolTip("")
 
     def requests_text(self) -> str:
-        info = self._account.rate_limit
+        info = self._account.rate_limit if self._account else None
         if info is None or info.limit is None:
             return self.tr("Requests this minute: not known yet")
         left = None if info.reset_at is None else info.reset_at - self._clock()
@@ -128,7 +134,7 @@ class AccountStatusBar(QStatusBar):
 
     def _refresh_requests(self) -> None:
         self.requests_label.setText(self.requests_text())
-        info = self._account.rate_limit
+        info = self._account.rate_limit if self._account else None
         ticking = bool(info and info.reset_at and info.reset_at > self._clock())
         if ticking and not self._ticker.isActive():
             self._ticker.start()

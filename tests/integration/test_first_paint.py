@@ -14,6 +14,19 @@ from tests.integration.app_processes import REPO
 from tests.perf.bench_startup import HEAVY
 
 pytestmark = pytest.mark.slow
+# Not needed for the first frame, each costly before it (see the comments where they are imported).
+AFTER_THE_PAINT = (
+    # its application-wide event filter: PySide would build every QObject subclass's type
+    "app.ui.platform_requests",
+    # the item types (dataclasses, enums) and the table model over them: the empty table needs
+    # only its column titles
+    "app.engine.model", "app.api.models", "app.ui.queue_model",
+    # the browsers' manifests and the links' checks (a plain launch only asks app.browser.host
+    # whether a browser or a web page started it)
+    "app.browser.manifests", "app.browser.links",
+    # the first frame's icons paint from pre-rendered masks (app.resources)
+    "PySide6.QtSvg",
+)
 
 
 def probe_lines(command: list[str], env: dict[str, str], timeout: float = 60.0) -> list[str]:
@@ -38,3 +51,4 @@ def test_the_window_paints_before_the_client_keyring_store_and_engine_load(tmp_p
     imported = set(lines[1].split()[1:])
     assert "app.ui.main_window" in imported  # the probe saw the window's own modules
     assert [name for name in HEAVY if name in imported] == []
+    assert [name for name in AFTER_THE_PAINT if name in imported] == []

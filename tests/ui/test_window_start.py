@@ -8,7 +8,7 @@ import asyncio
 import threading
 
 from keyring.backends import fail
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel
 
 from app.engine.model import ItemState
@@ -137,6 +137,38 @@ def test_closing_the_window_while_the_queue_loads_neither_shows_it_again_nor_que
             assert len(store.load_items()) == STORED, "the launch's link was queued after the close"
         finally:
             store.close()
+    finally:
+        release.set()
+        end(qtbot, window, session)
+
+
+def test_the_table_and_status_bar_shown_before_the_engine_are_those_of_the_queue(
+        qtbot, qasync_loop, tmp_path, sandbox):
+    """The first frame is painted before the engine's types are imported (no QueueModel yet):
+    the same column titles and widths, and a status bar that knows nothing yet."""
+    window, release, session, _built = starting_window(qtbot, tmp_path, sandbox)
+
+    def columns() -> list[tuple[str, int]]:
+        """Titles, and the widths not stretched to the window's (the first and the last)."""
+        header = window.view.horizontalHeader()
+        last = header.count() - 1
+        return [(window.view.model().headerData(column, Qt.Orientation.Horizontal),
+                 header.sectionSize(column) if 0 < column < last else -1)
+                for column in range(header.count())]
+
+    try:
+        before = columns()
+        assert before == [("Video", -1), ("Status", 230), ("Progress", 220), ("Size", 140),
+                          ("Details", -1)]
+        bar = window.statusBar()
+        assert [bar.findChild(QLabel, name).text() for name in ("planLabel", "requestsLabel",
+                                                                "creditsLabel")] == [
+            "Plan: not known yet", "Requests this minute: not known yet",
+            "Credits: unknown until the service reports them"]
+        release.set()
+        qtbot.waitUntil(lambda: window.is_ready, timeout=10_000)
+        assert window.view.model() is window.model and window.model.rowCount() == STORED
+        assert columns() == before
     finally:
         release.set()
         end(qtbot, window, session)

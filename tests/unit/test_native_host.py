@@ -9,8 +9,8 @@ import struct
 
 import pytest
 
+from app.browser.host import called_by_browser
 from app.browser.links import MAX_LINKS, MISREAD_SENTENCE, check_links, scheme_address, scheme_links
-from app.browser.manifests import called_by_browser
 from app.browser.native_host import (
     MAX_MESSAGE,
     ProtocolError,
