@@ -11,7 +11,7 @@ import gc
 import itertools
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from app.engine.model import (
     ProblemKind,
     RequestFailed,
     WaitReason,
+    waiting_items,
 )
 from app.engine.part_disk import FileId
 from app.engine.part_writer import writer_busy
@@ -141,16 +142,21 @@ class Engine:
 
     def _track(self, old: Item | None, new: Item | None) -> None:
         """Move the counters from an item's old snapshot to its new one."""
-        for item, sign in ((old, -1), (new, 1)):
-            if item is None:
-                continue
-            if item.state is ItemState.WAITING:
-                self._waiting += sign
-            # (Not one being confirmed: it may be paid already, and is never sent again by itself.)
-            if (item.job_id is None and item.state in (ItemState.WAITING, ItemState.SUBMITTING)
-                    and item.waiting_for is not WaitReason.CONFIRMING):
-                self._unsubmitted += sign
-                self._unsubmitted_cost += sign * item.credit_cost
+        if old is not None:
+            self._count(old, -1)
+        if new is not None:
+            self._count(new, 1)
+
+    def _count(self, item: Item, times: int) -> None:
+        """Count `item` `times` times (negative: take it out) — a paste of 50,000 alike items
+        is counted once, times 50,000."""
+        if item.state is ItemState.WAITING:
+            self._waiting += times
+        # (Not one being confirmed: it may be paid already, and is never sent again by itself.)
+        if (item.job_id is None and item.state in (ItemState.WAITING, ItemState.SUBMITTING)
+                and item.waiting_for is not WaitReason.CONFIRMING):
+            self._unsubmitted += times
+            self._unsubmitted_cost += times * item.credit_cost
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -239,47 +245,51 @@ class Engine:
             return IntakeReport(not_added=len(found.urls), not_added_reason=STILL_LOADING)
         options = options or DownloadOptions()
         skipped = dict(found.skipped)
-        fresh: list[tuple[str, str]] = []
-        for url, key in found.keyed():
-            if key in self._keys:
+        keys = self._keys
+        fresh_urls: list[str] = []
+        fresh_keys: list[str] = []
+        for url, key in zip(found.urls, found.url_keys, strict=True):
+            if key in keys:
                 skipped["already_queued"] = skipped.get("already_queued", 0) + 1
             else:
-                self._keys[key] = -1  # reserved; a repeat later in this payload was already dropped
-                fresh.append((url, key))
+                keys[key] = -1  # reserved; a repeat later in this payload was already dropped
+                fresh_urls.append(url)
+                fresh_keys.append(key)
         now = self.clock()
         start = (max((self._items[i].position for i in self._order), default=0.0)) + 1
         try:
-            stored_options = options.to_dict()
-            rows: list[dict[str, Any]] = [
-                {"url": url, "url_key": key, "options": stored_options,
-                 "state": ItemState.WAITING.value, "position": start + n, "added_at": now}
-                for n, (url, key) in enumerate(fresh)
-            ]
-            ids = self.store.insert_items(rows) if rows else []
+            # Stored (committed) before any of them is an item the scheduler can submit.
+            ids = self.store.insert_links(
+                fresh_urls, fresh_keys, options=options.to_dict(), state=ItemState.WAITING.value,
+                first_position=start, added_at=now) if fresh_urls else range(0)
         except Exception as exc:
             # The store refused (disk full, read-only, locked …) in one transaction: nothing was
             # kept. Not queued, so not "already queued" either: the reservations go, and adding
             # the same links later works.
-            for _url, key in fresh:
-                if self._keys.get(key) == -1:
-                    del self._keys[key]
-            log.exception("could not save %d new links to the queue", len(fresh))
+            for key in fresh_keys:
+                if keys.get(key) == -1:
+                    del keys[key]
+            log.exception("could not save %d new links to the queue", len(fresh_urls))
             return IntakeReport(skipped={k: v for k, v in skipped.items() if v},
-                                not_added=len(fresh), not_added_reason=str(exc) or type(exc).__name__)
-        added = []
-        for item_id, row in zip(ids, rows, strict=True):
-            item = Item(id=item_id, url=row["url"], options=options, state=ItemState.WAITING,
-                        position=row["position"], added_at=now)
-            self._items[item_id] = item
-            self._track(None, item)
-            self._order.append(item_id)
-            self._keys[row["url_key"]] = item_id
-            self._url_keys[item_id] = row["url_key"]
-            added.append(item)
+                                not_added=len(fresh_urls), not_added_reason=str(exc) or type(exc).__name__)
+        added = self._adopt_new(ids, fresh_urls, fresh_keys, options, start, now)
         if added:
-            self.emit(ItemsAdded(tuple(added)))
+            self.emit(ItemsAdded(added))
             self.kick()
         return IntakeReport(added=tuple(ids), skipped={k: v for k, v in skipped.items() if v})
+
+    def _adopt_new(self, ids: Sequence[int], links: list[str], keys: list[str],
+                   options: DownloadOptions, start: float, now: float) -> tuple[Item, ...]:
+        """Freshly stored links into the queue's indexes: waiting items, alike but for their
+        link and position (start, start + 1, …)."""
+        added = tuple(waiting_items(ids, links, options, start, now))
+        self._items.update(zip(ids, added, strict=True))
+        self._order.extend(ids)
+        self._keys.update(zip(keys, ids, strict=True))
+        self._url_keys.update(zip(ids, keys, strict=True))
+        if added:
+            self._count(added[0], len(added))
+        return added
 
     # -- commands -------------------------------------------------------------------------
 

@@ -227,6 +227,26 @@ class Store:
                 ids.append(int(cursor.lastrowid or 0))
         return ids
 
+    def insert_links(self, urls: Sequence[str], url_keys: Sequence[str], *, options: dict[str, Any],
+                     state: str, first_position: float, added_at: float) -> range:
+        """New items, one per link of `urls` (its key the same place of `url_keys`), alike but
+        for their link and consecutive positions from `first_position`: all or none, in one
+        transaction; returns their ids in order. A paste of 50,000 links: one executemany of
+        rows made as it goes instead of one execute per row (half of the insert's time). The
+        ids are given, not left to SQLite: the next ones after the highest, as SQLite itself
+        would pick them, read under the transaction's write lock, so no other writer can take
+        them in between."""
+        now = time.time()
+        encoded = _encode("options", options)
+        with self._transaction():
+            first = int(self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM items").fetchone()[0])
+            self._db.executemany(
+                "INSERT INTO items (id, url, url_key, options, state, position, added_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ((first + n, url, key, encoded, state, first_position + n, added_at, now)
+                 for n, (url, key) in enumerate(zip(urls, url_keys, strict=True))))
+        return range(first, first + len(urls))
+
     def update_item(self, item_id: int, **fields: Any) -> None:
         """The one writer of an item's row. A job id is written together with the settling of
         the item's open intent, in one transaction: the ledger and the row never disagree."""

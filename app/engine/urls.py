@@ -27,11 +27,15 @@ class Extraction:
     skipped: dict[str, int] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)  # normalize_url of each of urls, same order
 
+    @property
+    def url_keys(self) -> list[str]:
+        """The de-duplication key of each of urls — the keys found while parsing, so that a
+        paste of 50,000 links is not parsed again for them."""
+        return self.keys if len(self.keys) == len(self.urls) else list(map(normalize_url, self.urls))
+
     def keyed(self) -> list[tuple[str, str]]:
-        """(url, de-duplication key) pairs — the keys found while parsing, so that a paste of
-        10,000 links is not parsed again for them."""
-        keys = self.keys if len(self.keys) == len(self.urls) else map(normalize_url, self.urls)
-        return list(zip(self.urls, keys, strict=True))
+        """(url, de-duplication key) pairs."""
+        return list(zip(self.urls, self.url_keys, strict=True))
 
 
 # A link starts where a scheme starts (not glued to a preceding word, so "git+https://" is one
@@ -211,6 +215,30 @@ def _parse_http(url: str) -> str | None:
     return f"{scheme}://{netloc}{path or '/'}{_clean_query(query)}"
 
 
+# The usual line of a pasted list: one link alone, already written in its canonical form
+# (lower-case http(s) scheme and host, no port, a path, no fragment, one "://", and no last
+# character that prose would trim). For such a line the careful path (token, trim, _parse_http)
+# gives back the line itself — once _plain_link has also checked what a pattern cannot: a valid
+# host that is not YouTube's, and a query with nothing to drop. Anything else goes the careful way.
+_PLAIN_LINE = re.compile(
+    r"https?://(?!.*://)([a-z0-9.-]+)/[^\s<>\"`\x00-\x1f\x7f?#]*(\?[^\s<>\"`\x00-\x1f\x7f#]+)?"
+    rf"(?<![{re.escape(''.join(sorted(_TRAILING | _CLOSERS.keys())))}])",
+)
+
+
+def _plain_link(line: str) -> str | None:
+    """`line` itself when it is one link in canonical form (see _PLAIN_LINE), else None."""
+    match = _PLAIN_LINE.fullmatch(line)
+    if match is None:
+        return None
+    host, query = match.groups()
+    if host in _YOUTUBE_PATH_FORMS or not _valid_host(host):
+        return None
+    if query is not None and _NEEDS_CLEANING.search(query) is not None:
+        return None
+    return line
+
+
 def canonical_url(url: str) -> str:
     """The one form of a link that is stored, submitted and compared:
 
@@ -271,6 +299,16 @@ class _Collector:
         self.keys.append(key)
         return True
 
+    def take(self, found: Extraction) -> None:
+        """The links of another extraction after ours, each once."""
+        if not self.urls and len(found.keys) == len(found.urls):
+            # The first format with links (often the only one): its links are distinct already,
+            # so 50,000 of them are taken whole instead of one by one.
+            self.urls, self.keys, self.seen = list(found.urls), list(found.keys), set(found.keys)
+            return
+        for url, key in found.keyed():
+            self.add(url, key)
+
     def offer(self, candidate: str, scheme: str | None, *, in_prose: bool = True) -> None:
         if scheme is None or scheme.lower() not in _HTTP_SCHEMES:
             self.skipped[NOT_HTTP] += 1
@@ -284,20 +322,28 @@ class _Collector:
     def scan_lines(self, lines: Iterable[str]) -> None:
         """Every link in every line; a non-empty line without any link counts as junk once."""
         for line in lines:
-            found = False
-            # Splitting on whitespace first is much faster than letting the regex walk prose.
-            for match in (m for w in line.split() if ":" in w for m in _TOKEN.finditer(w)):
-                found = True
-                token, scheme = match.group(0), match.group(1)
-                if scheme is not None and token.count("://") > 1:
-                    first, *others = _GLUED.split(token)
-                    self.offer(first, scheme)
-                    for other in others:
-                        self.offer(other, other.partition(":")[0])
-                else:
-                    self.offer(token, scheme)
-            if not found and line.strip():
-                self.skipped[JUNK] += 1
+            plain = _plain_link(line)  # most lines of a pasted list: the careful path's result
+            if plain is None:
+                self.scan_line(line)
+            elif not self.add(plain, plain):
+                self.skipped[REPEATED] += 1
+
+    def scan_line(self, line: str) -> None:
+        """The careful path: every link in a line of prose."""
+        found = False
+        # Splitting on whitespace first is much faster than letting the regex walk prose.
+        for match in (m for w in line.split() if ":" in w for m in _TOKEN.finditer(w)):
+            found = True
+            token, scheme = match.group(0), match.group(1)
+            if scheme is not None and token.count("://") > 1:
+                first, *others = _GLUED.split(token)
+                self.offer(first, scheme)
+                for other in others:
+                    self.offer(other, other.partition(":")[0])
+            else:
+                self.offer(token, scheme)
+        if not found and line.strip():
+            self.skipped[JUNK] += 1
 
     def result(self) -> Extraction:
         return Extraction(list(self.urls), dict(self.skipped), list(self.keys))
@@ -421,7 +467,6 @@ def extract_from_mime(payload: Mapping[str, bytes]) -> Extraction:
                 fallback_reasons = found.skipped
             if found.urls and reasons is None:
                 reasons = found.skipped
-            for url, key in found.keyed():
-                merged.add(url, key)
+            merged.take(found)
     chosen = reasons if reasons is not None else fallback_reasons
     return Extraction(merged.urls, dict(chosen or {}), merged.keys)

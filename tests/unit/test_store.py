@@ -129,3 +129,33 @@ def test_an_open_intent_of_a_version_1_queue_is_looked_up_never_resent(tmp_path)
     intent = Store(path).open_intent(1)
     assert intent is not None and intent.outcome is IntentOutcome.SENDING
     assert (intent.idempotency_key, intent.key_fingerprint, intent.service_at) == (None, None, None)
+
+
+def test_links_inserted_at_once_get_the_next_ids_in_order_and_survive_reopening(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    old = store.insert_items([_row("https://a.example/old", 1), _row("https://a.example/gone", 2)])
+    store.delete_items([old[0]])
+    ids = store.insert_links(["https://a.example/1", "https://a.example/2"], ["key-1", "key-2"],
+                             options={"audio_only": True}, state="waiting", first_position=3.0,
+                             added_at=7.0)
+    assert list(ids) == [old[1] + 1, old[1] + 2]  # after the highest, as SQLite would pick them
+    store.close()
+    rows = Store(tmp_path / "q.sqlite3").load_items()
+    assert [(r.id, r.url, r.url_key, r.position) for r in rows[1:]] == [
+        (ids[0], "https://a.example/1", "key-1", 3.0), (ids[1], "https://a.example/2", "key-2", 4.0)]
+    assert {(r.options["audio_only"], r.state, r.added_at) for r in rows[1:]} == {(True, "waiting", 7.0)}
+
+
+def test_links_inserted_at_once_are_all_kept_or_none(tmp_path):
+    store = Store(tmp_path / "q.sqlite3")
+    store.insert_links(["https://a.example/1"], ["k1"], options={}, state="waiting",
+                       first_position=1.0, added_at=1.0)
+    # The second row breaks a constraint (no url): the first of the batch must not stay either.
+    with pytest.raises(sqlite3.IntegrityError):
+        store.insert_links(["https://a.example/2", None], ["k2", "k3"],  # type: ignore[list-item]
+                           options={}, state="waiting", first_position=2.0, added_at=1.0)
+    assert [r.url for r in store.load_items()] == ["https://a.example/1"]
+    again = store.insert_links(["https://a.example/2"], ["k2"], options={}, state="waiting",
+                               first_position=2.0, added_at=1.0)
+    assert [r.url for r in store.load_items()] == ["https://a.example/1", "https://a.example/2"]
+    assert list(again) == [2]
