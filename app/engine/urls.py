@@ -226,13 +226,20 @@ _PLAIN_LINE = re.compile(
 )
 
 
+_YOUTUBE_CANONICAL = "https://www.youtube.com/watch?v="
+
+
 def _plain_link(line: str) -> str | None:
     """`line` itself when it is one link in canonical form (see _PLAIN_LINE), else None."""
     match = _PLAIN_LINE.fullmatch(line)
     if match is None:
         return None
     host, query = match.groups()
-    if host in _YOUTUBE_PATH_FORMS or not _valid_host(host):
+    if host in _YOUTUBE_PATH_FORMS:  # only a video's own canonical form is taken as it is
+        plain = line.startswith(_YOUTUBE_CANONICAL) and _YOUTUBE_ID.fullmatch(
+            line[len(_YOUTUBE_CANONICAL) :])
+        return line if plain else None
+    if not _valid_host(host):
         return None
     if query is not None and _NEEDS_CLEANING.search(query) is not None:
         return None

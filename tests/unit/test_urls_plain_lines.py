@@ -24,7 +24,8 @@ def as_pasted(lines: list[str]) -> tuple[list[str], dict[str, int]]:
 
 
 PLAIN = ["https://example.com/bench/v1?size=1073741824", "http://a.example/", "https://a.example/x?a=1&b",
-         "https://example.com./v", "https://xn--kln-sna.de/a(b)c", "https://1.2.3.4/p@q/r:s"]
+         "https://example.com./v", "https://xn--kln-sna.de/a(b)c", "https://1.2.3.4/p@q/r:s",
+         "https://www.youtube.com/watch?v=dQw4w9WgXcQ"]
 
 
 def test_the_usual_lines_of_a_pasted_list_take_the_short_way():
@@ -42,7 +43,10 @@ NOT_PLAIN = [
     "https://a.example/x?utm_source=m",  # a tracking parameter
     "https://a.example/x.",  # prose punctuation at the end
     "https://a.example/x)",  # a closing bracket the link did not open
-    "https://www.youtube.com/watch?v=abc",  # YouTube: its own canonical form
+    "http://www.youtube.com/watch?v=abc",  # YouTube: only its own canonical form is plain
+    "https://www.youtube.com/watch?v=abc&t=3",
+    "https://www.youtube.com/watch?v=",
+    "https://youtube.com/watch?v=abc",
     "https://youtu.be/abc",
     "https://a..b/x",  # not a host
     "https://a.example/x,https://b.example/y",  # two links glued by a comma
@@ -80,7 +84,8 @@ line_like = st.builds(
     st.one_of(st.text(alphabet=PATH_CHARS, max_size=10).map(lambda p: "/" + p),
               st.sampled_from(["", "/", "/v1", "/watch", "/shorts/abc", "/embed/abc", "/abc"])),
     st.one_of(st.just(""), st.lists(st.sampled_from(
-        ["v=abc", "a=1", "", "utm_source=x", "si=2", "UTM_a", "b", "list=PL", "x?y", "fbclid"]),
+        ["v=abc", "v=abc", "v=videoseries", "v=a.b", "a=1", "", "utm_source=x", "si=2", "UTM_a",
+         "b", "list=PL", "x?y", "fbclid"]),
         min_size=1, max_size=4).map(lambda q: "?" + "&".join(q))),
     mostly_plain("#", "#t=3"),
     mostly_plain(".", ")", "]", "?", ",https://b.example/y", ";http://c.example/", " trailing",
@@ -88,14 +93,24 @@ line_like = st.builds(
 )
 
 
+# YouTube's canonical form and its near misses (a second parameter, a playlist "id", no id).
+youtube_like = st.builds(
+    "{}://{}/watch?v={}".format,
+    st.sampled_from(["https", "https", "http"]),
+    st.sampled_from(["www.youtube.com", "www.youtube.com", "youtube.com", "m.youtube.com"]),
+    st.one_of(st.text(alphabet="aZ09_-", max_size=12), st.text(alphabet="aZ0_-.&=?#/ ", max_size=12),
+              st.sampled_from(["videoseries", "live_stream", "dQw4w9WgXcQ&list=PL"])),
+)
+
+
 @settings(max_examples=2000, deadline=None)
-@given(st.lists(st.one_of(line_like, st.text(max_size=30)), max_size=6))
+@given(st.lists(st.one_of(line_like, youtube_like, st.text(max_size=30)), max_size=6))
 def test_the_short_way_finds_what_the_careful_way_finds(lines):
     assert as_pasted(lines) == careful(lines)
 
 
 @settings(max_examples=500, deadline=None)
-@given(line_like)
+@given(st.one_of(line_like, youtube_like))
 def test_a_line_taken_the_short_way_is_the_careful_way_s_one_link(line):
     if urls._plain_link(line) is not None:
         assert careful([line]) == ([line], {})
