@@ -169,3 +169,38 @@ async def test_a_write_error_reaches_the_download(tmp_path):
             await writer.write([b"x" * MiB])
         await writer.flush()
     writer.close()
+
+
+async def test_a_tls_handshake_that_never_finishes_leaves_no_connection_counted(client):
+    # A file host that accepts the connection and never answers the TLS hello: asyncio closes
+    # the connection when the handshake times out or the download is paused (cancelled), but
+    # its TLS layer never tells the receiver (connection_lost) before the handshake is done.
+    # Each such attempt stayed among the open connections for good, walked on every read.
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(ConnectionError):
+            await reader.read()  # until the client goes away
+        writer.close()
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    url = f"https://127.0.0.1:{server.sockets[0].getsockname()[1]}/video.mp4"
+    before = set(bulk_reads._open_receivers)
+    try:
+        for _ in range(3):  # the handshake times out
+            with pytest.raises(httpx.ConnectError):
+                await client.get(url, timeout=0.2)
+        for _ in range(3):  # the download is paused during the handshake
+            attempt = asyncio.ensure_future(client.get(url))
+            for _ in range(100):
+                if set(bulk_reads._open_receivers) - before:
+                    break  # connected; the TLS hello is out
+                await asyncio.sleep(0.01)
+            attempt.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await attempt
+        for _ in range(100):  # asyncio tells a closed connection on a later turn of the loop
+            if set(bulk_reads._open_receivers) <= before:
+                break
+            await asyncio.sleep(0.01)
+        assert set(bulk_reads._open_receivers) - before == set()
+    finally:
+        server.close()
