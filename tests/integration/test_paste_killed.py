@@ -33,23 +33,23 @@ from app.engine.engine import Engine
 from app.engine.store import Store
 from tests.stored_queue import links
 
-async def main(folder):
+async def main(folder, size):
     store = Store(folder / "queue.sqlite3")
     engine = Engine(store, VideoConduitClient("http://127.0.0.1:9", None), download_dir=folder)
     await engine.start()
     for paste in range(1000):
-        text = "\\n".join(links(%d, f"p{paste}-"))
+        text = "\\n".join(links(size, f"p{paste}-"))
         print(paste, flush=True)
         report = engine.add_text(text)
-        assert len(report.added) == %d, report
+        assert len(report.added) == size, report
         print("stored", flush=True)
 
-asyncio.run(main(Path(sys.argv[1])))
-""" % (PASTE, PASTE)
+asyncio.run(main(Path(sys.argv[1]), int(sys.argv[2])))
+"""
 
 
 def _kill_while_storing(folder: Path, rng: random.Random) -> None:
-    paster = subprocess.Popen([sys.executable, "-c", PASTER, str(folder)], stdout=subprocess.PIPE,
+    paster = subprocess.Popen([sys.executable, "-c", PASTER, str(folder), str(PASTE)], stdout=subprocess.PIPE,
                               text=True, cwd=Path(__file__).resolve().parents[2])
     try:
         assert paster.stdout is not None
@@ -60,6 +60,18 @@ def _kill_while_storing(folder: Path, rng: random.Random) -> None:
     finally:
         paster.kill()
         paster.wait(timeout=30)
+
+
+async def _paste_again(store: Store, folder: Path, pastes: int) -> tuple[int, int]:
+    """The first `pastes` pastes again, as one: (links added, links already queued)."""
+    engine = Engine(store, VideoConduitClient("http://127.0.0.1:9", None), download_dir=folder)
+    await engine.start()
+    try:
+        report = engine.add_text("\n".join(link for n in range(pastes) for link in links(PASTE, f"p{n}-")))
+        return len(report.added), report.skipped.get("already_queued", 0)
+    finally:
+        await engine.close()
+        await engine.client.aclose()
 
 
 def test_a_paste_killed_while_stored_is_all_there_or_not_at_all(tmp_path):
@@ -76,20 +88,8 @@ def test_a_paste_killed_while_stored_is_all_there_or_not_at_all(tmp_path):
             assert len({row.url_key for row in rows}) == stored  # each link once
             assert sorted(row.id for row in rows) == list(range(1, stored + 1))
 
-            async def paste_again() -> tuple[int, int]:
-                engine = Engine(store, VideoConduitClient("http://127.0.0.1:9", None),
-                                download_dir=folder)
-                await engine.start()
-                try:
-                    pastes = stored // PASTE + 1  # the stored ones and the one cut short
-                    text = "\n".join(link for n in range(pastes) for link in links(PASTE, f"p{n}-"))
-                    report = engine.add_text(text)
-                    return len(report.added), report.skipped.get("already_queued", 0)
-                finally:
-                    await engine.close()
-                    await engine.client.aclose()
-
-            added, already = asyncio.run(paste_again())
+            # the stored pastes and the one cut short
+            added, already = asyncio.run(_paste_again(store, folder, stored // PASTE + 1))
             assert (added, already) == (PASTE, stored)
             assert store.count_items() == stored + PASTE
         finally:
