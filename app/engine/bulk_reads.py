@@ -246,12 +246,17 @@ class BulkReadStream(httpcore.AsyncNetworkStream):
             transport = await loop.start_tls(
                 self._transport, self._receiver, ssl_context, server_hostname=server_hostname,
                 ssl_handshake_timeout=timeout)
-        except TimeoutError:
+        except BaseException as exc:
             self._transport.close()
-            raise httpcore.ConnectTimeout("timed out during the TLS handshake") from None
-        except (OSError, ssl.SSLError) as exc:
-            self._transport.close()
-            raise httpcore.ConnectError(str(exc)) from exc
+            # Closed before the handshake finished (timed out, refused, cancelled by a pause):
+            # asyncio's TLS layer then never calls the receiver's connection_lost, and it would
+            # stay among the open connections for good.
+            self._receiver.connection_lost(None)
+            if isinstance(exc, TimeoutError):
+                raise httpcore.ConnectTimeout("timed out during the TLS handshake") from None
+            if isinstance(exc, OSError | ssl.SSLError):
+                raise httpcore.ConnectError(str(exc)) from exc
+            raise
         assert transport is not None
         self._receiver.switched_to(transport)
         return BulkReadStream(transport, self._receiver)
