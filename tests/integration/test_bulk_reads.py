@@ -206,32 +206,25 @@ async def test_a_tls_handshake_that_never_finishes_leaves_no_connection_counted(
         server.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "httpcore 1.0.9 + anyio 4: a task cancelled while httpx closes a fully read body (the "
-    "anyio lock's checkpoint in _response_closed) leaves its connection checked out for good: "
-    "never closed, never reused. Pre-existing (the default network backend does the same); a fix "
-    "is to close responses in a task of their own, outside the cancelled one (transfer._stream)"))
-async def test_a_download_paused_as_its_last_bytes_arrive_gives_its_connection_back(sandbox):
-    # The engine pauses a download by cancelling its task; when that lands just as the last
-    # bytes arrive, the connection stayed taken: with the pool's 100 connections, as many such
-    # pauses leave every later download waiting for one (a PoolTimeout after 30 s each).
-    job = await completed_job(sandbox, 100_000)
+async def test_a_download_paused_as_its_last_bytes_arrive_gives_its_connection_back(sandbox,
+                                                                                    tmp_path):
+    # The engine pauses a download by cancelling its task. When that landed just as the last
+    # bytes arrived — inside httpx's own close of the body, at httpcore's pool lock — the
+    # connection stayed checked out for good: with the pool's 100 connections, as many such
+    # pauses left every later download waiting for one (a PoolTimeout after 30 s each).
+    job = await completed_job(sandbox, MiB)  # one writer hand-off: progress comes with the last byte
     transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=1))
     assert bulk_reads.install(transport)
     async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(5.0, pool=2.0)) as one:
 
-        async def paused_as_the_last_bytes_arrive() -> None:
-            received = 0
-            async with one.stream("GET", job["download_url"]) as response:
-                async for piece in response.aiter_raw():
-                    received += len(piece)
-                    if received == job["file_size"]:
-                        # The pause is delivered at the task's next wait: the body's close.
-                        current = asyncio.current_task()
-                        assert current is not None
-                        current.cancel()
+        def pause_at_the_last_byte(done: int, total: int | None) -> None:
+            if done == job["file_size"]:
+                current = asyncio.current_task()
+                assert current is not None
+                current.cancel()  # delivered at the task's next wait: the end of the body
 
         with pytest.raises(asyncio.CancelledError):
-            await asyncio.ensure_future(paused_as_the_last_bytes_arrive())
-        again = await one.get(job["download_url"])  # PoolTimeout: the one connection is taken
+            await asyncio.ensure_future(download_to_part(
+                one, job["download_url"], tmp_path / "paused.part", on_progress=pause_at_the_last_byte))
+        again = await one.get(job["download_url"])  # PoolTimeout if the one connection is taken
         assert hashlib.sha256(again.content).hexdigest() == job["sha256"]
