@@ -60,6 +60,7 @@ _PERSISTED = {
 }
 # Not fields of an Item (the screen has no use for them), but persisted with it.
 LOAD_STEP = 1000  # stored rows adopted per turn of the loop at start (~9 ms of work here)
+LONG_LIVED_BATCH = 1_000  # items made at once from which they are frozen out of full collections
 STILL_LOADING = "The queue is still loading; add these links again in a moment."
 _STORE_ONLY = {"part_name", "part_identity"}
 
@@ -184,10 +185,7 @@ class Engine:
         if not loaded:
             self.emit(ItemsAdded(()))
         else:
-            # The loaded queue lives as long as the app: a full garbage collection walking its
-            # 50,000 items (and what the window made of them) held the loop for 60-80 ms in the
-            # middle of downloads (tests/perf P3's max). Frozen, later collections skip them.
-            gc.freeze()
+            self._keep_long_lived(loaded)
             give_back_freed_memory()  # the rows read on the way (~2 MB at 50,000 items)
         self._started = True
         if self.client.api_key is None:
@@ -277,6 +275,7 @@ class Engine:
         added = self._adopt_new(ids, fresh_urls, fresh_keys, options, start, now)
         if added:
             self.emit(ItemsAdded(added))
+            self._keep_long_lived(len(added))
             self.kick()
         return IntakeReport(added=tuple(ids), skipped={k: v for k, v in skipped.items() if v})
 
@@ -297,9 +296,21 @@ class Engine:
 
     def _command(self, apply: Callable[[Iterable[int]], None], ids: Iterable[int]) -> None:
         """A command on many rows: one transaction, then one scheduling pass."""
+        ids = list(ids)
         with self.store.batch():
             apply(ids)
+        self._keep_long_lived(len(ids))
         self.kick()
+
+    @staticmethod
+    def _keep_long_lived(made: int) -> None:
+        """Items made by the thousand (the stored queue loaded, a long paste, a command on many
+        rows) live until the next such command. A full garbage collection walking 50,000 of them
+        held the window's loop for 25-80 ms in the middle of downloads (tests/perf P3's max):
+        frozen, later collections skip them. Items hold no reference cycles, so one that is
+        replaced later is still freed at once."""
+        if made >= LONG_LIVED_BATCH:
+            gc.freeze()
 
     def pause(self, ids: Iterable[int]) -> None:
         self._command(self._pause, ids)

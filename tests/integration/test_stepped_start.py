@@ -9,7 +9,7 @@ import pytest
 from app.api.client import VideoConduitClient
 from app.engine import engine as engine_module
 from app.engine import heap
-from app.engine.engine import LOAD_STEP, STILL_LOADING, Engine
+from app.engine.engine import LOAD_STEP, LONG_LIVED_BATCH, STILL_LOADING, Engine
 from app.engine.model import ItemsAdded
 from app.engine.store import Store
 from tests.stored_queue import links, store_links
@@ -75,6 +75,17 @@ async def test_a_loaded_queue_skips_full_collections_and_gives_back_reading_memo
         await engine.start()
         assert gc.get_freeze_count() >= STORED  # at least one object per loaded item
         assert trims  # …and the memory the rows were read into went back to the system
+
+        # A command on every row makes every item anew, and so does a long paste: frozen too.
+        gc.unfreeze()
+        engine.pause([item.id for item in engine.items])
+        assert gc.get_freeze_count() >= STORED
+        gc.unfreeze()
+        engine.add_text("\n".join(f"https://example.com/pasted/{n}" for n in range(LONG_LIVED_BATCH)))
+        assert gc.get_freeze_count() >= STORED + LONG_LIVED_BATCH
+        gc.unfreeze()
+        engine.resume([engine.items[0].id])  # one row: nothing worth freezing
+        assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
         await engine.close()
