@@ -281,7 +281,7 @@ async def test_a_body_cut_short_is_a_network_problem_and_the_connection_is_not_l
     transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=1))
     assert bulk_reads.install(transport)
     part = tmp_path / "cut.part"
-    made: list[int] = []
+    made: list[tuple[int, int]] = []
     async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(5.0, pool=2.0)) as one:
         with pytest.raises(TransferError) as failed:
             await download_to_part(one, job["download_url"], part, on_created=made.append)

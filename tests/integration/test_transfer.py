@@ -690,23 +690,19 @@ async def test_a_header_deadline_passing_among_redirects_is_stalled_and_frees_th
     seen: set[str] = set()
     async with httpx.AsyncClient(limits=httpx.Limits(max_connections=1),
                                  timeout=httpx.Timeout(5.0, pool=2.0)) as one:
-        chains = []
-        for _ in range(2):  # the faster of two: the first also opens the connection
-            began = time.monotonic()
-            await expect_error("http", one, origin.base + "/redirect/50", tmp_path / "all.part")
-            chains.append(time.monotonic() - began)  # too many redirects, without a deadline
-        whole_chain = min(chains)
         for step in range(1, 120):
             deadline = step * 0.0005
             monkeypatch.setattr(transfer, "HEADER_DEADLINE", deadline)
+            began = time.monotonic()
             with pytest.raises(TransferError) as caught:
                 await asyncio.wait_for(download_to_part(
                     one, origin.base + "/redirect/50", tmp_path / f"{step}.part"), timeout=10)
+            took = time.monotonic() - began
             seen.add(caught.value.kind)
-            # A deadline well inside the chain must end it: a cancel swallowed in a close would
-            # let the chain run on to "too many redirects".
-            expected = ("stalled",) if deadline < whole_chain / 3 else ("stalled", "http")
-            assert caught.value.kind in expected, (deadline, whole_chain, caught.value)
+            # "Too many redirects" only when the chain beat the deadline: one that ran on well
+            # past it had its deadline's cancel swallowed (in a close).
+            assert caught.value.kind == "stalled" or (
+                caught.value.kind == "http" and took < deadline + 0.010), (deadline, took, caught.value)
         assert "stalled" in seen
         again = await one.get(origin.base + "/redirect/2")  # PoolTimeout if a connection is taken
         assert again.status_code == 302
