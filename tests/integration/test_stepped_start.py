@@ -91,3 +91,42 @@ async def test_a_loaded_queue_skips_full_collections_and_gives_back_reading_memo
         await engine.close()
         await client.aclose()
         store.close()
+
+
+class _Cyclic:
+    """Garbage that only a collection frees: it refers to itself."""
+
+    def __init__(self, payload: bytes) -> None:
+        self.me = self
+        self.payload = payload
+
+
+@pytest.mark.asyncio
+async def test_garbage_dropped_before_a_big_command_is_still_freed(tmp_path):
+    # gc.freeze() after a command on >= 1,000 rows moves everything the collector tracks into the
+    # permanent generation — also cycles already dropped but not yet collected (a closed dialog, a
+    # finished request's exception and its frames): frozen, they are never freed, and every big
+    # command would keep what was dropped before it for as long as the app runs.
+    import gc
+    import weakref
+
+    store = stored_queue(tmp_path)
+    client = VideoConduitClient("http://127.0.0.1:9", None)
+    engine = Engine(store, client, download_dir=tmp_path / "downloads")
+    gc.unfreeze()
+    try:
+        await engine.start()
+        ids = [item.id for item in engine.items]
+        for command in (engine.pause, engine.resume):
+            dropped = _Cyclic(bytes(1 << 20))
+            freed = weakref.ref(dropped)
+            del dropped  # unreachable now, but only a collection can free it
+            command(ids)
+            assert gc.get_freeze_count() >= STORED  # the items are still kept out of collections
+            gc.collect()
+            assert freed() is None, f"{command.__name__} froze garbage for good"
+    finally:
+        gc.unfreeze()
+        await engine.close()
+        await client.aclose()
+        store.close()

@@ -676,3 +676,33 @@ async def test_sandbox_expired_link_is_link_expired(sandbox, client, tmp_path):
     job = await completed_job(sandbox, 1000)
     sandbox.admin.expire_links()
     await expect_error("link_expired", client, job["download_url"], tmp_path / "x.part")
+
+
+@pytest.mark.asyncio
+async def test_a_header_deadline_passing_among_redirects_is_stalled_and_frees_the_connection(
+        origin, tmp_path, monkeypatch):
+    # The header deadline is asyncio.timeout around _open, whose redirects are closed through
+    # _close (which finishes a close under a cancel, then raises the cancel): wherever among a
+    # chain of redirects the deadline lands — a request, a close — it is "stalled", never a bare
+    # CancelledError or a hang, and the one pooled connection is free again afterwards.
+    from app.engine import transfer
+
+    seen: set[str] = set()
+    async with httpx.AsyncClient(limits=httpx.Limits(max_connections=1),
+                                 timeout=httpx.Timeout(5.0, pool=2.0)) as one:
+        for step in range(1, 120):
+            deadline = step * 0.0005
+            monkeypatch.setattr(transfer, "HEADER_DEADLINE", deadline)
+            began = time.monotonic()
+            with pytest.raises(TransferError) as caught:
+                await asyncio.wait_for(download_to_part(
+                    one, origin.base + "/redirect/50", tmp_path / f"{step}.part"), timeout=10)
+            took = time.monotonic() - began
+            seen.add(caught.value.kind)
+            # "Too many redirects" only when the chain beat the deadline: one that ran on well
+            # past it had its deadline's cancel swallowed (in a close).
+            assert caught.value.kind == "stalled" or (
+                caught.value.kind == "http" and took < deadline + 0.010), (deadline, took, caught.value)
+        assert "stalled" in seen
+        again = await one.get(origin.base + "/redirect/2")  # PoolTimeout if a connection is taken
+        assert again.status_code == 302
