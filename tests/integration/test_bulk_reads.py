@@ -75,7 +75,7 @@ async def largest_piece(client: httpx.AsyncClient, url: str) -> int:
     async with client.stream("GET", url) as response:
         async for piece in response.aiter_raw():
             largest = max(largest, len(piece))
-            await asyncio.sleep(0.005)  # the socket's buffer fills meanwhile: full-size receives
+            await asyncio.sleep(0.02)  # the socket's buffer fills meanwhile: full-size receives
     return largest
 
 
@@ -90,6 +90,12 @@ async def test_connections_open_together_share_what_one_loop_turn_receives(sandb
         others = [await stack.enter_async_context(make_file_client()) for _ in range(7)]
         responses = [await stack.enter_async_context(other.stream("GET", job["download_url"]))
                      for other in others]  # 7 downloads open, their bodies not read yet
+        # Their first bytes have arrived (a loaded machine's server may take a moment): they
+        # are receiving, and so take their shares of the budget.
+        deadline = asyncio.get_running_loop().time() + 10
+        while sum(1 for r in list(bulk_reads._open_receivers) if r.is_receiving()) < 7:
+            assert asyncio.get_running_loop().time() < deadline, "the 7 bodies never arrived"
+            await asyncio.sleep(0.01)
         together = await largest_piece(client, job["download_url"])
         assert all(response.status_code == 200 for response in responses)
     assert together <= bulk_reads.read_size_for(8) < alone

@@ -68,8 +68,12 @@ async def test_a_loaded_queue_skips_full_collections_and_gives_back_reading_memo
     client = VideoConduitClient("http://127.0.0.1:9", None)
     engine = Engine(store, client, download_dir=tmp_path / "downloads")
     trims: list[bool] = []
-    monkeypatch.setattr(engine_module, "give_back_freed_memory",
-                        lambda: trims.append(heap.give_back_freed_memory()) or True)
+
+    def give_back_and_count() -> bool:
+        trims.append(heap.give_back_freed_memory())
+        return trims[-1]
+
+    monkeypatch.setattr(engine_module, "give_back_freed_memory", give_back_and_count)
     gc.unfreeze()
     try:
         await engine.start()
