@@ -26,10 +26,8 @@ the socket is not read (back-pressure to the server) until the reader has caught
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import socket
 import ssl
-import sys
 from collections import deque
 from collections.abc import Iterable
 from typing import Any
@@ -38,6 +36,7 @@ import httpcore
 import httpx
 
 from app.engine import body_pieces
+from app.engine.heap import reuse_freed_blocks
 
 READ_SIZE = 1 << 20  # per recv and per httpcore read: 1 MiB (measured here: 256 KiB is ~40 % slower)
 # What one turn of the loop may receive, shared by the connections that are receiving: the
@@ -53,20 +52,18 @@ MIN_READ = 256 << 10
 # the window's loop, 1 MiB kept the 99th-percentile stall ~6 ms lower than 2 MiB (tests/perf P3).
 QUEUE_HIGH = 1 << 20
 QUEUE_LOW = 512 << 10
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
-MMAP_THRESHOLD = 16 << 20  # blocks below this come from the heap and are reused…
-TRIM_THRESHOLD = 32 << 20  # …and free heap above this much is given back to the kernel
 HAPPY_EYEBALLS_DELAY = 0.25  # RFC 8305's recommended head start for the first address
 SocketOption = tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]
 
 
-# Connections from connection_made to connection_lost (asyncio calls it once a transport closes,
-# whatever closed it). A plain set: a WeakSet's iteration cost ~4 % of a lone download's loop time.
+# Connections from connection_made to connection_lost (asyncio calls it once a transport closes;
+# a TLS handshake that never finished is forgotten by start_tls itself). A plain set: a WeakSet's
+# iteration cost ~4 % of a lone download's loop time.
 _open_receivers: set[_Receiver] = set()
 
 
 def read_size_for(connections: int) -> int:
-    """Bytes per receive when `connections` are open (READ_BUDGET shared)."""
+    """Bytes per receive while `connections` are receiving (READ_BUDGET shared)."""
     return max(MIN_READ, min(READ_SIZE, READ_BUDGET // max(1, connections)))
 
 
@@ -338,20 +335,6 @@ def install(transport: httpx.AsyncHTTPTransport, backend: BulkReadBackend | None
         body_pieces.install()  # the received pieces themselves become the body, uncopied
     pool._network_backend = backend or BulkReadBackend()
     return True
-
-
-def reuse_freed_blocks() -> bool:
-    """Raise glibc's mmap and trim thresholds (process-wide, once). glibc adapts them on its
-    own only up to the size of the last freed block and trims the heap at twice that, so MiB
-    pieces kept coming from fresh pages. Elsewhere (macOS, Windows, musl) nothing changes."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD) and mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
 
 
 def uses_bulk_reads(client: httpx.AsyncClient) -> bool:
