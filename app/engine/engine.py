@@ -321,7 +321,7 @@ class Engine:
     def _pause(self, ids: Iterable[int]) -> None:
         for item_id in ids:
             item = self._items.get(item_id)
-            if item and (item.state is ItemState.WAITING or item.state.is_active):
+            if item and item.state.is_pausable:
                 self._stop_task(item_id)
                 self.update(item_id, state=ItemState.PAUSED, speed=None, eta=None, waiting_for=None)
 

@@ -33,6 +33,11 @@ class ItemState(StrEnum):
     def is_active(self) -> bool:
         return self in (ItemState.SUBMITTING, ItemState.PROCESSING, ItemState.DOWNLOADING)
 
+    @property
+    def is_pausable(self) -> bool:
+        """Waiting or being worked on: Pause stops it."""
+        return self is ItemState.WAITING or self.is_active
+
 
 class ProblemKind(StrEnum):
     """Why an item stopped, so the UI can pick words and a fix without parsing text."""

@@ -4,7 +4,6 @@ which of them make sense for the current selection."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -14,14 +13,6 @@ from app.resources import icon
 
 if TYPE_CHECKING:  # the window shows its (disabled) actions before the engine's types load
     from app.engine.model import Item, ItemState
-
-
-@cache
-def pausable_states() -> frozenset[ItemState]:
-    from app.engine.model import ItemState
-
-    return frozenset({ItemState.WAITING, ItemState.SUBMITTING, ItemState.PROCESSING,
-                      ItemState.DOWNLOADING})
 
 
 def _tr(text: str) -> str:
@@ -37,7 +28,7 @@ def enabled_commands(selected: Sequence[Item], present: Collection[ItemState]) -
     states = {item.state for item in selected}
     if selected:
         names |= {"remove", "copy_url"}
-    if states & pausable_states():
+    if any(state.is_pausable for state in states):
         names |= {"pause", "toggle_pause"}
     if ItemState.PAUSED in states:
         names |= {"resume", "toggle_pause"}

@@ -286,15 +286,12 @@ class MainWindow(QMainWindow):
         return [item.id for item in self.selected_items()]
 
     def _toggle_pause(self) -> None:
-        from app.engine.model import ItemState
-        from app.ui.actions import pausable_states
-
         items = self.selected_items()
-        running = [item.id for item in items if item.state in pausable_states()]
+        running = [item.id for item in items if item.state.is_pausable]
         if running:
             self.engine.pause(running)
         else:
-            self.engine.resume([item.id for item in items if item.state is ItemState.PAUSED])
+            self.engine.resume([item.id for item in items])  # the engine resumes the paused ones
 
     def show_add_dialog(self) -> AddDialog:
         if self.add_dialog is None:
