@@ -207,8 +207,10 @@ class Store:
             yield _row_to_item(row)
 
     def insert_items(self, rows: Sequence[dict[str, Any]]) -> list[int]:
-        """Insert many items in one transaction; returns their ids in order. A paste of 10,000
-        links shares one statement per column set and one encoding per distinct options."""
+        """Insert items with any stored columns in one transaction; returns their ids in order
+        (rows of any state, as tests and tools set them up; shares one statement per column set
+        and one encoding per distinct options). New links from the person go through
+        insert_links."""
         ids: list[int] = []
         statements: dict[tuple[str, ...], str] = {}
         encoded: dict[tuple[str, Any], Any] = {}
