@@ -40,13 +40,16 @@ from app.engine.heap import reuse_freed_blocks
 
 READ_SIZE = 1 << 20  # per recv and per httpcore read: 1 MiB (measured here: 256 KiB is ~40 % slower)
 # What one turn of the loop may receive, shared by the connections that are receiving: the
-# window's loop also paints, and 8 downloads each receiving 1 MiB per turn kept a 5 ms timer
-# ~20 ms late at the 99th percentile (tests/perf P3), while a lone download needs its full MiB to
-# keep up with curl (P1). So each receive takes READ_BUDGET / (connections receiving), within
-# [MIN_READ, READ_SIZE]. A connection is receiving while its reader waits for bytes or has some
-# to take; an idle pooled one is not.
-READ_BUDGET = 2 << 20
-MIN_READ = 256 << 10
+# window's loop also paints, while a lone download needs its full MiB to keep up with curl (P1).
+# So each receive takes READ_BUDGET / (connections receiving), within [MIN_READ, READ_SIZE]. A
+# connection is receiving while its reader waits for bytes or has some to take; an idle pooled
+# one is not. Measured with 8 downloads at full speed (tests/perf P3, a 5 ms timer's lateness at
+# the 99th percentile, 3-4 runs each): 1 MiB each → ~20 ms; 256 KiB → 9.4-11.9 ms at 780 MB/s;
+# 192 KiB → 7.2-8.4 ms at 750 MB/s; 128 KiB → 3.8-4.9 ms at 680 MB/s (a bare Qt window beside 8
+# curls: ~4 ms); 96 KiB → 4.0-4.3 ms at 560 MB/s. With 3 downloads (the default) 682 or 341 KiB
+# each made no difference (p99 5-7 ms).
+READ_BUDGET = 1 << 20
+MIN_READ = 128 << 10
 # Stop reading the socket above QUEUE_HIGH unread bytes, start again below QUEUE_LOW. Also
 # bounds what one step of a download handles before the loop runs again: with 8 downloads in
 # the window's loop, 1 MiB kept the 99th-percentile stall ~6 ms lower than 2 MiB (tests/perf P3).
