@@ -110,6 +110,9 @@ class Engine:
         self._loading = False
         self._closing = False
         self._part_deletions: set[asyncio.Future[None]] = set()  # parts waiting for their task
+        # Tasks a command stopped that are still unwinding (closing their .part): close()
+        # waits for them too, so a quit right after a pause leaves nothing running.
+        self._stopping: set[asyncio.Task[None]] = set()
         client.subscribe(self.gate.on_client_event)
 
     # -- observing ------------------------------------------------------------------------
@@ -215,7 +218,7 @@ class Engine:
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*tasks, *self._stopping, return_exceptions=True)
         await self.watcher.close()
         await asyncio.gather(*self._part_deletions, return_exceptions=True)
         # Interrupted items are saved as waiting: the next start resumes them.
@@ -580,6 +583,8 @@ class Engine:
         task = self._tasks.pop(item_id, None)
         if task:
             task.cancel()
+            self._stopping.add(task)
+            task.add_done_callback(self._stopping.discard)
         return task
 
     # -- settling (for --quit-when-done) --------------------------------------------------

@@ -19,7 +19,7 @@ from app.engine.store import Store
 from app.sandbox import run_in_thread
 from app.ui.problem_text import describe_problem
 from tests.integration.engine_harness import job_sha256, running_engine, sha256_of, wait_for
-from tests.integration.windows_sim import WindowsLocks, slow_part_closes
+from tests.integration.windows_sim import WindowsLocks, open_in_this_process, slow_part_closes
 
 pytestmark = pytest.mark.asyncio
 
@@ -351,6 +351,23 @@ async def test_cancel_and_remove_delete_the_part_once_its_task_let_go(sandbox, t
             assert engine.items == []
         await wait_for(lambda: not part.exists(), timeout=10, what="the part to be deleted")
         assert locks.violations == []
+
+
+async def test_quitting_right_after_a_pause_returns_once_the_download_let_go_of_its_part(
+        sandbox, tmp_path, monkeypatch):
+    """Pause, then quit at once: the paused download is still unwinding (its writer's close is
+    slow, as behind an antivirus scanner). Closing the queue waits for it, so nothing of the
+    download still runs or holds its .part once the app says it has closed."""
+    sandbox.admin.file_faults(bytes_per_second=500_000)
+    slow_part_closes(monkeypatch)
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text("https://example.com/paused-then-quit?size=3000000")
+        part = await wait_for(lambda: a_part_with_bytes(downloads_of(tmp_path)),
+                              what="a partial file")
+        engine.pause([engine.items[0].id])
+    assert not open_in_this_process(part)
+    assert [task for task in asyncio.all_tasks()
+            if "Engine._run" in repr(task.get_coro())] == []
 
 
 # ---- 7. a part is ours only as the file we created, in its folder (hostile review 9) ------------
