@@ -19,7 +19,7 @@ network-backend interface:
   httpcore and h11 copy every piece (four copies per MiB, see the profile in tests/perf), and
   each copy into freshly mapped pages made the kernel fault in and zero them — twice the CPU.
 
-Memory stays constant: at most ``QUEUE_HIGH`` plus one receive is queued per connection; above it
+Memory stays constant: at most ``QUEUE_PIECES`` receives plus one are queued per connection; above it
 the socket is not read (back-pressure to the server) until the reader has caught up.
 """
 
@@ -50,11 +50,13 @@ READ_SIZE = 1 << 20  # per recv and per httpcore read: 1 MiB (measured here: 256
 # each made no difference (p99 5-7 ms).
 READ_BUDGET = 1 << 20
 MIN_READ = 128 << 10
-# Stop reading the socket above QUEUE_HIGH unread bytes, start again below QUEUE_LOW. Also
-# bounds what one step of a download handles before the loop runs again: with 8 downloads in
-# the window's loop, 1 MiB kept the 99th-percentile stall ~6 ms lower than 2 MiB (tests/perf P3).
-QUEUE_HIGH = 1 << 20
-QUEUE_LOW = 512 << 10
+# Stop reading the socket once QUEUE_PIECES receives are unread, start again below one: this
+# also bounds what one step of a download handles before the loop runs again (a reader takes
+# what is queued without yielding). Counted in receives, not bytes, so 8 downloads sharing the
+# budget queue little (the window's loop stays smooth) while a lone download's 1 MiB receives
+# do not stop and restart the socket's reading after every one (two epoll_ctl and the selector's
+# bookkeeping per MiB, with a fixed 1 MiB bound).
+QUEUE_PIECES = 2
 HAPPY_EYEBALLS_DELAY = 0.25  # RFC 8305's recommended head start for the first address
 SocketOption = tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]
 
@@ -92,6 +94,7 @@ class _Receiver(asyncio.Protocol):
         self.error: BaseException | None = None
         self._reading_paused = False
         self._writing_paused = False
+        self._read_size = READ_SIZE
         self._waiter: asyncio.Future[None] | None = None  # the reader, waiting for bytes
         self._drain: asyncio.Future[None] | None = None  # a writer, waiting for buffer room
 
@@ -105,6 +108,7 @@ class _Receiver(asyncio.Protocol):
 
     def set_read_size(self, size: int) -> None:
         """Receive at most size bytes at a time from now on."""
+        self._read_size = size
         transport = self.transport
         if transport is not None and isinstance(getattr(transport, "max_size", None), int):
             transport.max_size = size  # type: ignore[attr-defined]
@@ -115,7 +119,7 @@ class _Receiver(asyncio.Protocol):
     def data_received(self, data: bytes) -> None:
         self._pieces.append(bytes(data))  # bytes(bytes) is the same object: no copy
         self.buffered += len(data)
-        if self.buffered >= QUEUE_HIGH and not self._reading_paused:
+        if self.buffered >= QUEUE_PIECES * self._read_size and not self._reading_paused:
             self._reading_paused = True
             assert self.transport is not None
             self.transport.pause_reading()
@@ -149,7 +153,7 @@ class _Receiver(asyncio.Protocol):
             self._pieces.appendleft(data[max_bytes:])
             data = data[:max_bytes]
         self.buffered -= len(data)
-        if self._reading_paused and self.buffered < QUEUE_LOW:
+        if self._reading_paused and self.buffered < self._read_size:
             self._reading_paused = False
             assert self.transport is not None
             self.transport.resume_reading()

@@ -70,6 +70,18 @@ async def test_a_reader_slower_than_the_server_still_gets_every_byte(sandbox, cl
     assert pieces >= 6  # never more than READ_SIZE at a time
 
 
+async def test_a_reader_slower_than_the_server_keeps_at_most_two_receives_unread(sandbox, client):
+    # A disk slower than the network: the socket stops being read instead of the memory growing
+    # with the file (P2's promise), whatever the file's size.
+    job = await completed_job(sandbox, 16 * MiB)
+    largest_queue = 0
+    async with client.stream("GET", job["download_url"]) as response:
+        async for _piece in response.aiter_raw():
+            await asyncio.sleep(0.02)  # the server has long sent more than this reader took
+            largest_queue = max(largest_queue, *(r.buffered for r in bulk_reads._open_receivers))
+    assert 0 < largest_queue <= (bulk_reads.QUEUE_PIECES + 1) * bulk_reads.READ_SIZE
+
+
 async def largest_piece(client: httpx.AsyncClient, url: str) -> int:
     largest = 0
     async with client.stream("GET", url) as response:
