@@ -74,6 +74,11 @@ def a_part_with_bytes(folder: Path, at_least: int = 100_000) -> Path | None:
     return None
 
 
+async def a_partial_download(tmp_path: Path) -> Path:
+    """Until the queue's download has written some bytes to its .part; returns the .part."""
+    return await wait_for(lambda: a_part_with_bytes(downloads_of(tmp_path)), what="a partial file")
+
+
 # ---- 1. a .part belongs to one job ------------------------------------------------------------
 
 
@@ -82,7 +87,7 @@ async def paused_partial_download(sandbox, tmp_path: Path, url: str) -> tuple[in
     sandbox.admin.file_faults(bytes_per_second=500_000)
     async with running_engine(sandbox, tmp_path) as engine:
         engine.add_text(url)
-        await wait_for(lambda: a_part_with_bytes(downloads_of(tmp_path)), what="a partial file")
+        await a_partial_download(tmp_path)
         item = engine.items[0]
         engine.pause([item.id])
     sandbox.admin.file_faults(bytes_per_second=0)
@@ -340,8 +345,7 @@ async def test_cancel_and_remove_delete_the_part_once_its_task_let_go(sandbox, t
     slow_part_closes(monkeypatch)
     async with running_engine(sandbox, tmp_path) as engine:
         engine.add_text("https://example.com/stopped?size=3000000")
-        part = await wait_for(lambda: a_part_with_bytes(downloads_of(tmp_path)),
-                              what="a partial file")
+        part = await a_partial_download(tmp_path)
         locks = WindowsLocks(monkeypatch)  # from now on an open .part cannot be deleted
         item_id = engine.items[0].id
         getattr(engine, command)([item_id])  # synchronous for the window
@@ -362,8 +366,7 @@ async def test_quitting_right_after_a_pause_returns_once_the_download_let_go_of_
     slow_part_closes(monkeypatch)
     async with running_engine(sandbox, tmp_path) as engine:
         engine.add_text("https://example.com/paused-then-quit?size=3000000")
-        part = await wait_for(lambda: a_part_with_bytes(downloads_of(tmp_path)),
-                              what="a partial file")
+        part = await a_partial_download(tmp_path)
         engine.pause([engine.items[0].id])
     assert not open_in_this_process(part)
     assert [task for task in asyncio.all_tasks()
