@@ -18,6 +18,7 @@ import errno
 import os
 import shutil
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -222,20 +223,48 @@ def _without_execute_bits(part_path: Path) -> None:
         os.chmod(part_path, mode & ~0o111)
 
 
-def finalize_part(part_path: Path, directory: Path, preferred_name: str) -> Path:
+def finalize_part(part_path: Path, directory: Path, preferred_name: str,
+                  before_move: Callable[[Path], object] = lambda target: None) -> Path:
     """Move the finished .part into directory under a safe, unused name; never overwrites, never
-    follows or leaves a link. The caller has waited for the .part's writer to close it."""
+    follows or leaves a link. The caller has waited for the .part's writer to close it.
+    ``before_move(target)`` runs before each try at a name: the caller records it, so that after
+    a kill mid-move the file is found there (``moved_part``)."""
     name = safe_filename(preferred_name)
     refuse_link(part_path)
     try:
         _without_execute_bits(part_path)
         while True:
             target = unique_path(directory, name)
+            before_move(target)
             if _place(part_path, target):
                 _sync_folder(target.parent)
                 return target
     except OSError as exc:
         raise os_error(exc) from exc
+
+
+def moved_part(target: Path, part_path: Path, own: FileId, size: int | None) -> int | None:
+    """The size of the finished file at target if it is our part, moved there by a finalize_part
+    that a kill cut short (before the row said "completed"): the same file (``own``), not a
+    link, of the job's size. Its .part name, if still a second name of that file (killed between
+    link and unlink), is removed. None if target is not that file: nothing is touched."""
+    try:
+        info = target.lstat()
+    except OSError:
+        return None
+    if not (stat.S_ISREG(info.st_mode) and file_id(info) == own):
+        return None
+    if size is not None and info.st_size != size:
+        return None
+    try:
+        if file_id(part_path.lstat()) == own:
+            os.unlink(part_path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise os_error(exc) from exc
+    _sync_folder(target.parent)
+    return info.st_size
 
 
 def _sync_folder(folder: Path) -> None:

@@ -26,7 +26,7 @@ from app.api.pacing import backoff_delay
 from app.engine import filenames, transfer
 from app.engine.account import AccountGate
 from app.engine.model import Item, ItemState, ProblemKind, WaitReason
-from app.engine.part_disk import FileId, finalize_part, own_part_size
+from app.engine.part_disk import FileId, finalize_part, moved_part, own_part_size
 from app.engine.parts import PartFiles, PartIdentity, delete_own_part_when_free, folder_key
 from app.engine.store import HistoryEntry, Store
 from app.engine.submission import BRIEF_LOOK, PATIENT_LOOK_SECONDS, Stopped, Submitter, failed, waiting
@@ -94,6 +94,9 @@ class ItemPipeline:
             self._p.report(item_id, **stopped.changes)
 
     async def _work(self, item: Item) -> Stopped | None:
+        moved = self._moved_before_a_kill(item)
+        if moved is not None:
+            return moved if isinstance(moved, Stopped) else None
         job = await self._job_of(item)
         if isinstance(job, Stopped):
             return job
@@ -186,6 +189,11 @@ class ItemPipeline:
             identity = identity.with_file(file_id)  # from now on only this file is ours
             self._remember_part(item_id, identity)
 
+        def moving_to(target: Path) -> None:
+            nonlocal identity
+            identity = identity.with_final_name(target.name)  # stored before the file moves
+            self._remember_part(item_id, identity)
+
         refreshed = False
         attempt = 0
         new_names = 0
@@ -208,8 +216,9 @@ class ItemPipeline:
                     on_created=part_created, on_validator=validator_seen,
                     on_progress=progress)
                 # download_to_part returns once the writer has closed the .part: it can move.
-                final = finalize_part(result.path, folder,
-                                      _final_name(result.suggested_name, name, folder))
+                final = finalize_part(
+                    result.path, folder, _final_name(result.suggested_name, name, folder),
+                    before_move=moving_to)
                 break
             except TransferError as exc:
                 if exc.kind == "link_expired" and not refreshed:
@@ -237,13 +246,40 @@ class ItemPipeline:
                     continue
                 self._p.report(item_id, bytes_done=last_done)
                 return self._transfer_failed(item_id, exc)
-        self._p.parts.release(item_id)
-        self._p.ledger.add_history(HistoryEntry(item.url, job.job_id, str(final), result.size,
-                                                self._p.clock()))
-        self._p.report(item_id, state=ItemState.COMPLETED, file_path=str(final), filename=final.name,
-                       part_name=None, part_identity=None, bytes_done=result.size,
-                       bytes_total=result.size, speed=None, eta=None)
+        self._completed(item, job.job_id, final, result.size)
         return None
+
+    def _completed(self, item: Item, job_id: str, final: Path, size: int) -> None:
+        """The row and the history say "done" together (one transaction), or neither does."""
+        self._p.parts.release(item.id)
+        with self._p.ledger.batch():
+            self._p.ledger.add_history(HistoryEntry(item.url, job_id, str(final), size,
+                                                    self._p.clock()))
+            self._p.report(item.id, state=ItemState.COMPLETED, file_path=str(final),
+                           filename=final.name, part_name=None, part_identity=None,
+                           bytes_done=size, bytes_total=size, speed=None, eta=None)
+
+    def _moved_before_a_kill(self, item: Item) -> bool | Stopped | None:
+        """True, once the row says "completed", if the item's finished part was already moved
+        to its recorded final name when the process was killed; None if it was not (the
+        download goes on as usual). Nothing is asked of the service: the job may have expired."""
+        identity = self._p.parts.identity_of(item.id)
+        part_name = self._p.parts.name_of(item.id)
+        if (identity is None or not identity.final_name or identity.file_id is None
+                or identity.folder is None or part_name is None
+                or identity.job_id != item.job_id
+                or Path(identity.final_name).name != identity.final_name):
+            return None
+        folder = Path(identity.folder)
+        try:
+            size = moved_part(folder / identity.final_name, folder / part_name,
+                              identity.file_id, identity.size)
+        except TransferError as exc:
+            return self._transfer_failed(item.id, exc)
+        if size is None:
+            return None
+        self._completed(item, identity.job_id, folder / identity.final_name, size)
+        return True
 
     async def _part_for(self, item_id: int, job: Job, folder: Path,
                         name: str) -> tuple[Path, PartIdentity, int] | Stopped:

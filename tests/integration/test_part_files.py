@@ -263,6 +263,33 @@ def test_a_finished_file_never_keeps_an_execute_bit(tmp_path):
     assert stat.S_IMODE(final.stat().st_mode) & 0o111 == 0
 
 
+def _our_part(folder: Path, data: bytes = b"video") -> tuple[Path, part_disk.FileId]:
+    part = folder / "clip.mp4.part"
+    handle, own = open_part(part, 0)
+    with handle:
+        handle.write(data)
+    return part, own
+
+
+def test_a_move_cut_short_is_found_only_as_our_own_file_at_the_recorded_name(tmp_path):
+    """After a kill mid-move the row names a final name: only the part we created, found there
+    with the job's size, is taken as done. Another file at that name (the person's, of the same
+    size), a link to our part, or our file grown since, is not; nothing is touched."""
+    part, own = _our_part(tmp_path)
+    target = tmp_path / "clip.mp4"
+    target.write_bytes(b"other")  # same size, another file
+    assert part_disk.moved_part(target, part, own, 5) is None
+    target.unlink()
+    target.symlink_to(part)
+    assert part_disk.moved_part(target, part, own, 5) is None
+    target.unlink()
+    os.link(part, target)  # killed between link and unlink: both names are the part
+    assert part_disk.moved_part(target, part, own, 6) is None  # not the job's size
+    assert part.exists() and target.read_bytes() == b"video"
+    assert part_disk.moved_part(target, part, own, 5) == 5
+    assert not part.exists() and target.read_bytes() == b"video"
+
+
 # ---- 6. the writer is done before the file moves; every platform's errors ---------------------
 
 
