@@ -39,9 +39,10 @@ def host_backed(nbytes: int) -> None:
     file, the page cache) are backed by the host. This VM's balloon device reports pages free
     for ~2 s back to its host; the first touch of such a page costs a fault on the host. Writing
     2 GiB to tmpfs in 1 MiB writes, 5 s after the last run, measured 560-770 MiB/s (1.3-1.8 CPU
-    s/GiB) on reported pages against 3,100-3,300 MiB/s (0.32 CPU s/GiB) right after this (3
-    pairs). Whichever tool ran on reported pages lost by up to 4x, so both get this before they
-    are timed. Untimed; a no-op where the platform has no MAP_POPULATE."""
+    s/GiB) on reported pages against 2,500-3,300 MiB/s (0.32-0.41 CPU s/GiB) right after this
+    (`python -m tests.perf.host_pages`, 5 pairs). Whichever tool ran on reported pages lost by
+    up to 4x, so both get this before they are timed. Untimed; a no-op where the platform has
+    no MAP_POPULATE."""
     populate = getattr(mmap, "MAP_POPULATE", None)
     if populate is None:
         return
