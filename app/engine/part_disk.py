@@ -243,9 +243,11 @@ def finalize_part(part_path: Path, directory: Path, preferred_name: str,
         raise os_error(exc) from exc
 
 
-def moved_part(target: Path, part_path: Path, own: FileId, size: int | None) -> int | None:
+def moved_part(target: Path, part_path: Path, own: FileId, size: int | None,
+               mtime_ns: int | None) -> int | None:
     """The size of the finished file at target if it is our part, moved there by a finalize_part
-    that a kill cut short (before the row said "completed"): the same file (``own``), not a
+    that a kill cut short (before the row said "completed"): the same file (``own``, and the
+    mtime it had when finished: an inode number is reused once its file is deleted), not a
     link, of the job's size. Its .part name, if still a second name of that file (killed between
     link and unlink), is removed. None if target is not that file: nothing is touched."""
     try:
@@ -254,7 +256,7 @@ def moved_part(target: Path, part_path: Path, own: FileId, size: int | None) -> 
         return None
     if not (stat.S_ISREG(info.st_mode) and file_id(info) == own):
         return None
-    if size is not None and info.st_size != size:
+    if (size is not None and info.st_size != size) or info.st_mtime_ns != mtime_ns:
         return None
     try:
         if file_id(part_path.lstat()) == own:

@@ -43,6 +43,9 @@ class PartIdentity:
     # The name the finished part is being given, recorded before the move: a kill between the
     # move and the row's "completed" leaves the file there, to be taken as done (not fetched again).
     final_name: str | None = None
+    # The finished part's mtime (ns): with file_id it tells our file from a later one that got
+    # the same inode number once ours was deleted.
+    final_mtime: int | None = None
 
     def belongs_to(self, job_id: str, size: int | None) -> bool:
         return self.job_id == job_id and self.size == size
@@ -60,14 +63,14 @@ class PartIdentity:
     def with_file(self, file_id: FileId | None) -> PartIdentity:
         return replace(self, file_id=file_id)
 
-    def with_final_name(self, name: str) -> PartIdentity:
-        return replace(self, final_name=name)
+    def moving_to(self, name: str, mtime_ns: int) -> PartIdentity:
+        return replace(self, final_name=name, final_mtime=mtime_ns)
 
     def to_dict(self) -> dict[str, Any]:
         return {"job_id": self.job_id, "validator": self.validator, "size": self.size,
                 "folder": self.folder,
                 "file_id": list(self.file_id) if self.file_id is not None else None,
-                "final_name": self.final_name}
+                "final_name": self.final_name, "final_mtime": self.final_mtime}
 
     @classmethod
     def from_dict(cls, data: object) -> PartIdentity | None:
@@ -81,15 +84,17 @@ class PartIdentity:
         if size is not None and not _is_int(size):
             return None
         folder, file_id = data.get("folder"), data.get("file_id")
-        final_name = data.get("final_name")
+        final_name, final_mtime = data.get("final_name"), data.get("final_mtime")
         if not isinstance(folder, str | None) or not isinstance(final_name, str | None):
+            return None
+        if final_mtime is not None and not _is_int(final_mtime):
             return None
         if file_id is not None:
             if not (isinstance(file_id, list) and len(file_id) == 2
                     and all(_is_int(n) for n in file_id)):
                 return None
             file_id = (file_id[0], file_id[1])
-        return cls(job_id, validator, size, folder, file_id, final_name)
+        return cls(job_id, validator, size, folder, file_id, final_name, final_mtime)
 
 
 def _is_int(value: object) -> bool:

@@ -190,8 +190,8 @@ class ItemPipeline:
             self._remember_part(item_id, identity)
 
         def moving_to(target: Path) -> None:
-            nonlocal identity
-            identity = identity.with_final_name(target.name)  # stored before the file moves
+            nonlocal identity  # stored before the file moves
+            identity = identity.moving_to(target.name, result.path.lstat().st_mtime_ns)
             self._remember_part(item_id, identity)
 
         refreshed = False
@@ -273,7 +273,7 @@ class ItemPipeline:
         folder = Path(identity.folder)
         try:
             size = moved_part(folder / identity.final_name, folder / part_name,
-                              identity.file_id, identity.size)
+                              identity.file_id, identity.size, identity.final_mtime)
         except TransferError as exc:
             return self._transfer_failed(item.id, exc)
         if size is None:

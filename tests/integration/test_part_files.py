@@ -273,20 +273,24 @@ def _our_part(folder: Path, data: bytes = b"video") -> tuple[Path, part_disk.Fil
 
 def test_a_move_cut_short_is_found_only_as_our_own_file_at_the_recorded_name(tmp_path):
     """After a kill mid-move the row names a final name: only the part we created, found there
-    with the job's size, is taken as done. Another file at that name (the person's, of the same
-    size), a link to our part, or our file grown since, is not; nothing is touched."""
+    with the job's size and the mtime it had when finished, is taken as done. Another file at that
+    name (the person's, of the same size), a link to our part, our file grown since, or one with
+    our inode number but another mtime (a new file that reused the number) is not; nothing is
+    touched."""
     part, own = _our_part(tmp_path)
+    finished = part.lstat().st_mtime_ns
     target = tmp_path / "clip.mp4"
     target.write_bytes(b"other")  # same size, another file
-    assert part_disk.moved_part(target, part, own, 5) is None
+    assert part_disk.moved_part(target, part, own, 5, finished) is None
     target.unlink()
     target.symlink_to(part)
-    assert part_disk.moved_part(target, part, own, 5) is None
+    assert part_disk.moved_part(target, part, own, 5, finished) is None
     target.unlink()
     os.link(part, target)  # killed between link and unlink: both names are the part
-    assert part_disk.moved_part(target, part, own, 6) is None  # not the job's size
+    assert part_disk.moved_part(target, part, own, 6, finished) is None  # not the job's size
+    assert part_disk.moved_part(target, part, own, 5, finished + 1) is None
     assert part.exists() and target.read_bytes() == b"video"
-    assert part_disk.moved_part(target, part, own, 5) == 5
+    assert part_disk.moved_part(target, part, own, 5, finished) == 5
     assert not part.exists() and target.read_bytes() == b"video"
 
 

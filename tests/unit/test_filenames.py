@@ -235,8 +235,12 @@ def test_a_part_identity_survives_the_store_and_rejects_garbage():
     for garbage in (None, [], {"job_id": 5}, {"job_id": "j", "size": "10"},
                     {"job_id": "j", "validator": 3}, {"job_id": "j", "size": True},
                     {"job_id": "j", "folder": 3}, {"job_id": "j", "file_id": [1]},
-                    {"job_id": "j", "file_id": [1, "2"]}, {"job_id": "j", "file_id": "1,2"}):
+                    {"job_id": "j", "file_id": [1, "2"]}, {"job_id": "j", "file_id": "1,2"},
+                    {"job_id": "j", "final_name": 3}, {"job_id": "j", "final_mtime": "5"},
+                    {"job_id": "j", "final_mtime": 1.5}):
         assert PartIdentity.from_dict(garbage) is None
     placed = PartIdentity("job-1", None, 1000, "/downloads", (64769, 1234))
     assert PartIdentity.from_dict(placed.to_dict()) == placed
+    moving = placed.moving_to("clip.mp4", 1_764_000_000_123_456_789)
+    assert PartIdentity.from_dict(moving.to_dict()) == moving
     assert placed.lives_in("/downloads") and not placed.lives_in("/elsewhere")
