@@ -94,9 +94,11 @@ class ItemPipeline:
             self._p.report(item_id, **stopped.changes)
 
     async def _work(self, item: Item) -> Stopped | None:
-        moved = self._moved_before_a_kill(item)
-        if moved is not None:
-            return moved if isinstance(moved, Stopped) else None
+        try:
+            if self._completed_before_a_kill(item):
+                return None
+        except TransferError as exc:
+            return self._transfer_failed(item.id, exc)
         job = await self._job_of(item)
         if isinstance(job, Stopped):
             return job
@@ -259,26 +261,24 @@ class ItemPipeline:
                            filename=final.name, part_name=None, part_identity=None,
                            bytes_done=size, bytes_total=size, speed=None, eta=None)
 
-    def _moved_before_a_kill(self, item: Item) -> bool | Stopped | None:
-        """True, once the row says "completed", if the item's finished part was already moved
-        to its recorded final name when the process was killed; None if it was not (the
-        download goes on as usual). Nothing is asked of the service: the job may have expired."""
+    def _completed_before_a_kill(self, item: Item) -> bool:
+        """Whether the item's finished part had already been moved to its recorded final name
+        when the process was killed; if so the row now says "completed". Nothing is asked of the
+        service (the job may have expired). Only our own file is taken (``moved_part``), so a
+        damaged record can at worst point at that file under another name."""
         identity = self._p.parts.identity_of(item.id)
         part_name = self._p.parts.name_of(item.id)
-        if (identity is None or not identity.final_name or identity.file_id is None
-                or identity.folder is None or part_name is None
-                or identity.job_id != item.job_id
-                or Path(identity.final_name).name != identity.final_name):
-            return None
-        folder = Path(identity.folder)
-        try:
-            size = moved_part(folder / identity.final_name, folder / part_name,
-                              identity.file_id, identity.size, identity.final_mtime)
-        except TransferError as exc:
-            return self._transfer_failed(item.id, exc)
+        if (identity is None or part_name is None or identity.file_id is None
+                or not identity.final_name or identity.job_id != item.job_id):
+            return False
+        part = identity.own_path(part_name)
+        if part is None:
+            return False
+        final = part.parent / identity.final_name
+        size = moved_part(final, part, identity.file_id, identity.size, identity.final_mtime)
         if size is None:
-            return None
-        self._completed(item, identity.job_id, folder / identity.final_name, size)
+            return False
+        self._completed(item, identity.job_id, final, size)
         return True
 
     async def _part_for(self, item_id: int, job: Job, folder: Path,

@@ -3,7 +3,6 @@ the file finished with a Range request. And the key never leaks to disk or the f
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -14,19 +13,22 @@ import pytest
 
 from app.engine.store import Store
 from app.sandbox import run_in_thread
+from tests.integration.app_processes import app_env
 from tests.integration.engine_harness import job_sha256, sha256_of
 
 pytestmark = pytest.mark.slow
 
 
 def _app(sandbox, data: Path, downloads: Path, *urls: str) -> subprocess.Popen:
-    env = {**os.environ, "VIDEOCONDUIT_API_KEY": sandbox.api_key, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("VIDEOCONDUIT_API_BASE", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "app", "--no-window", "--quit-when-done", "--api-base", sandbox.api_base,
-         "--data-dir", str(data), "--download-dir", str(downloads), *urls],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "app", *_headless(sandbox, data, downloads), *urls],
+        env=app_env(sandbox), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
+
+
+def _headless(sandbox, data: Path, downloads: Path) -> list[str]:
+    return ["--no-window", "--quit-when-done", "--api-base", sandbox.api_base,
+            "--data-dir", str(data), "--download-dir", str(downloads)]
 
 
 def _wait_for_partial(downloads: Path, at_least: int, timeout: float = 30.0) -> Path:
@@ -123,12 +125,9 @@ def test_killed_while_moving_the_finished_file_leaves_one_file_done_and_fetches_
     url = "https://example.com/watch/short-film?size=400000"
     data, downloads = tmp_path / "data", tmp_path / "downloads"
     with run_in_thread(plan="business", credits=10, job_seconds=0.2) as sandbox:
-        env = {**os.environ, "VIDEOCONDUIT_API_KEY": sandbox.api_key, "QT_QPA_PLATFORM": "offscreen"}
-        env.pop("VIDEOCONDUIT_API_BASE", None)
         killed = subprocess.run(
-            [sys.executable, "-c", KILLED_WHILE_MOVING, moment, "--no-window", "--quit-when-done",
-             "--api-base", sandbox.api_base, "--data-dir", str(data), "--download-dir", str(downloads),
-             url], env=env, capture_output=True, text=True, timeout=60)
+            [sys.executable, "-c", KILLED_WHILE_MOVING, moment, *_headless(sandbox, data, downloads),
+             url], env=app_env(sandbox), capture_output=True, text=True, timeout=60)
         assert killed.returncode == 137, killed.stderr
         fetched = len(sandbox.admin.log("files"))
         credits = sandbox.admin.state()["credits"]

@@ -43,7 +43,7 @@ def children_cpu() -> float:
 
 def curl_seconds(url: str, path: Path, size: int) -> tuple[int, float, float]:
     """Bytes curl wrote, its own time, and that time plus an fsync of the file right after."""
-    memory.host_backed(memory.warm_size(size))  # as for the app: see host_backed
+    memory.host_backed(size)  # as for the app: see host_backed
     reply = subprocess.run(
         ["curl", "-sS", "-f", "--max-time", "120", "-o", str(path), "-w", "%{size_download} %{time_total}",
          url], capture_output=True, text=True, check=True, timeout=CHILD_TIMEOUT)

@@ -34,22 +34,18 @@ def reset_peak() -> bool:
     return True
 
 
-def host_backed(nbytes: int) -> None:
-    """Touch, then free, nbytes of memory, so that the next nbytes the kernel hands out (a tmpfs
-    file, the page cache) are backed by the host. This VM's balloon device reports pages free
-    for ~2 s back to its host; the first touch of such a page costs a fault on the host. Writing
-    2 GiB to tmpfs in 1 MiB writes, 5 s after the last run, measured 560-770 MiB/s (1.3-1.8 CPU
-    s/GiB) on reported pages against 2,500-3,300 MiB/s (0.32-0.41 CPU s/GiB) right after this
-    (`python -m tests.perf.host_pages`, 5 pairs). Whichever tool ran on reported pages lost by
-    up to 4x, so both get this before they are timed. Untimed; a no-op where the platform has
-    no MAP_POPULATE."""
+def host_backed(download: int) -> None:
+    """Touch, then free, the memory a download of that many bytes will need (its file's pages
+    and the tool's buffers, with room to spare), so that the pages the kernel hands out next (a
+    tmpfs file, the page cache) are backed by the host. This VM's balloon device reports free
+    pages back to its host (free page reporting), and the first touch of such a page costs a
+    fault on the host. Writing 2 GiB to tmpfs in 1 MiB writes, 5 s after the last run, measured
+    560-770 MiB/s (1.3-1.8 CPU s/GiB) on reported pages against 2,500-3,300 MiB/s (0.32-0.41
+    CPU s/GiB) right after this (`python -m tests.perf.host_pages`, 5 pairs). Whichever tool
+    ran on reported pages lost by up to 4x, so both get this before they are timed. Untimed; a
+    no-op where the platform has no MAP_POPULATE."""
     populate = getattr(mmap, "MAP_POPULATE", None)
     if populate is None:
         return
-    mmap.mmap(-1, nbytes, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | populate).close()
-
-
-def warm_size(download: int) -> int:
-    """What host_backed touches before a download of that many bytes: the file's pages and the
-    tool's own buffers, with room to spare."""
-    return download + download // 8 + (64 << 20)
+    room = download + download // 8 + (64 << 20)
+    mmap.mmap(-1, room, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | populate).close()

@@ -32,7 +32,7 @@ async def download(api_base: str, key: str, size: int, download_dir: Path, data_
             return
         state = event.item.state
         if state is ItemState.DOWNLOADING and "start" not in marks:
-            memory.host_backed(memory.warm_size(size))  # as for curl: see host_backed
+            memory.host_backed(size)  # as for curl: see host_backed
             memory.reset_peak()
             marks["rss_before"] = memory.rss()
             marks["start"] = time.perf_counter()
