@@ -27,6 +27,7 @@ from urllib.parse import quote
 import httpx
 
 import app
+from app.api import uncancelled
 from app.api._coerce import as_http_date
 from app.api.errors import (
     ApiError,
@@ -348,11 +349,12 @@ class VideoConduitClient:
         started = time.monotonic()
         try:
             async with asyncio.timeout(self._deadline):
-                response = await self._http.send(request, stream=True)
+                # uncancelled: a deadline landing inside httpcore must not lose a pooled connection
+                response = await uncancelled.send(self._http, request)
                 try:
                     body = await read_capped(response, self._max_reply_bytes)
                 finally:
-                    await response.aclose()
+                    await uncancelled.close(response)
         except TimeoutError:
             logger.debug("%s %s: no whole reply within %.0f s", method, path, self._deadline)
             raise TransportError("The VideoConduit service did not answer in time") from None

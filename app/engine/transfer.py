@@ -20,6 +20,7 @@ from typing import BinaryIO
 import httpx
 
 from app import __version__
+from app.api import uncancelled
 from app.engine import bulk_reads
 from app.engine.filenames import filename_from_content_disposition, safe_filename
 from app.engine.part_disk import (
@@ -137,13 +138,12 @@ async def _open(
             request = client.build_request("GET", current, headers=headers)
             _strip_credentials(request)
             # httpx.Auth() is the no-op flow: neither the client's auth nor URL credentials.
-            response = await client.send(
-                request, stream=True, follow_redirects=False, auth=httpx.Auth()
-            )
+            response = await uncancelled.send(client, request, follow_redirects=False,
+                                              auth=httpx.Auth())
             if not response.has_redirect_location:
                 return response
             target = current.join(response.headers["Location"])
-            await _close(response)
+            await uncancelled.close(response)
             if is_insecure_redirect(current, target):
                 raise TransferError("insecure_redirect")
             current = target
@@ -153,25 +153,6 @@ async def _open(
     except httpx.TransportError as exc:
         raise TransferError("network", f"{message('network')} ({exc})") from exc
     raise TransferError("http", "The download link redirected too many times.")
-
-
-async def _close(response: httpx.Response) -> None:
-    """Close response, to the end even if this task is cancelled meanwhile (a pause). A cancel
-    inside httpcore's close (at its pool's lock) left the connection checked out of the pool
-    for good: never reused, never closed — after enough such pauses every download waited for a
-    connection in vain. A cancel that arrives meanwhile is raised once the close is done."""
-    closing = asyncio.ensure_future(response.aclose())
-    cancelled = False
-    while not closing.done():
-        try:
-            await asyncio.shield(closing)
-        except asyncio.CancelledError:
-            if closing.cancelled():
-                break
-            cancelled = True
-    if cancelled:
-        raise asyncio.CancelledError
-    closing.result()
 
 
 def _media_type(response: httpx.Response) -> str | None:
@@ -310,7 +291,7 @@ async def download_to_part(
         if offset and response.status_code in (206, 416) and not _resume_matches(
                 response, offset, validator, expected_size):
             # Not the bytes we asked for, or another version of the file: start over.
-            await _close(response)
+            await uncancelled.close(response)
             offset = 0
             response = await _open_in_time(client, url, 0)
         _check_status(response)
@@ -348,7 +329,7 @@ async def download_to_part(
                 remove_own_part(part_path, made)  # the host contradicts the job: trust none of it
             raise
     finally:
-        await _close(response)
+        await uncancelled.close(response)
     if not is_own_part(part_path, made):
         # Another file took the part's name while the bytes went into ours (through its open
         # file): that file is not this job's, so it is never handed on to be moved into place.
@@ -397,7 +378,7 @@ async def _stream(
     try:
         try:
             # The raw stream, not aiter_raw(): that closes the response itself as the body ends,
-            # where a pause's cancel could cut its close short (see _close).
+            # where a pause's cancel could cut its close short (see uncancelled.close).
             body = response.stream
             assert isinstance(body, httpx.AsyncByteStream)
             async for data in body:

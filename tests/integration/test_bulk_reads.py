@@ -16,6 +16,7 @@ import pytest_asyncio
 
 from app.engine import bulk_reads, part_direct, part_writer
 from app.engine.transfer import TransferError, download_to_part, make_file_client
+from tests.integration.cancel_on_connect import one_connection_cancelling_on_connect
 from tests.integration.test_transfer import completed_job
 
 MiB = 1 << 20
@@ -251,7 +252,7 @@ async def test_a_download_paused_as_its_last_bytes_arrive_gives_its_connection_b
 @pytest.mark.xfail(strict=True, reason=(
     "httpcore 1.0.9: a second cancel landing while httpcore's own __aiter__ closes the half-read "
     "body after the first (its pool lock's checkpoint) cuts that close short and marks the stream "
-    "closed, so transfer._close's aclose() is a no-op and the connection stays checked out. The "
+    "closed, so uncancelled.close's aclose() is a no-op and the connection stays checked out. The "
     "engine does not cancel a task twice today (_stop_task pops it), so only a direct caller of "
     "download_to_part hits it; a fix is to read each piece in a task of its own and cancel that "
     "once (transfer._stream)"))
@@ -259,8 +260,8 @@ async def test_a_download_paused_then_removed_mid_body_gives_its_connection_back
                                                                                  tmp_path):
     # Pause then remove: two cancels of the same download, the second while the first is still
     # being handled — inside httpcore's own close of the half-read body (its pool lock's
-    # checkpoint), before transfer._close is reached. That close was cut short and marked done,
-    # so _close's later aclose() did nothing: the connection stayed checked out for good.
+    # checkpoint), before uncancelled.close is reached. That close was cut short and marked done,
+    # so close's later aclose() did nothing: the connection stayed checked out for good.
     job = await completed_job(sandbox, 4 * MiB)
     sandbox.admin.file_faults(bytes_per_second=400_000)
     transport = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_connections=1))
@@ -321,5 +322,23 @@ async def test_a_chunked_body_arrives_whole_from_the_transport_stream(sandbox, t
         result = await download_to_part(one, job["download_url"], part)
         assert result.size == job["file_size"]
         assert sha256_of(part) == job["sha256"]
+        again = await one.get(job["download_url"])  # PoolTimeout if the one connection is taken
+        assert hashlib.sha256(again.content).hexdigest() == job["sha256"]
+
+
+async def test_a_download_cancelled_as_its_connection_is_made_gives_the_connection_back(
+        sandbox, tmp_path):
+    # A pause, or the header deadline, landing just after the connect: inside httpcore that cancel
+    # left the fresh connection "NEW" and checked out of the pool for good, and every later
+    # download waited for a connection in vain (PoolTimeout).
+    job = await completed_job(sandbox, MiB)
+    transport, backend = one_connection_cancelling_on_connect()
+    async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(5.0, pool=2.0)) as one:
+        download = asyncio.ensure_future(download_to_part(
+            one, job["download_url"], tmp_path / "cancelled.part"))
+        backend.victim = download
+        with pytest.raises(asyncio.CancelledError):
+            await asyncio.wait_for(download, timeout=10)
+        assert backend.cancels == 1
         again = await one.get(job["download_url"])  # PoolTimeout if the one connection is taken
         assert hashlib.sha256(again.content).hexdigest() == job["sha256"]

@@ -682,7 +682,7 @@ async def test_sandbox_expired_link_is_link_expired(sandbox, client, tmp_path):
 async def test_a_header_deadline_passing_among_redirects_is_stalled_and_frees_the_connection(
         origin, tmp_path, monkeypatch):
     # The header deadline is asyncio.timeout around _open, whose redirects are closed through
-    # _close (which finishes a close under a cancel, then raises the cancel): wherever among a
+    # uncancelled.close (which finishes a close under a cancel, then raises it): wherever among a
     # chain of redirects the deadline lands — a request, a close — it is "stalled", never a bare
     # CancelledError or a hang, and the one pooled connection is free again afterwards.
     from app.engine import transfer

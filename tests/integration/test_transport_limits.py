@@ -17,6 +17,7 @@ from app.api.models import DownloadOptions
 from app.engine.submission import SubmitOutcome, submit_outcome
 from app.engine.watcher import JobWatcher
 from app.sandbox import run_in_thread
+from tests.integration.cancel_on_connect import one_connection_cancelling_on_connect
 from tests.integration.local_servers import BigReply, MiB, gzip_of_zeros
 
 DEADLINE = 2.0
@@ -182,3 +183,21 @@ async def test_a_body_in_an_encoding_we_cannot_read_is_a_malformed_reply(sandbox
                                method="GET")
     with pytest.raises(MalformedReplyError):
         await client.list_jobs()
+
+
+@pytest.mark.asyncio
+async def test_a_call_cancelled_as_its_connection_is_made_leaves_the_service_reachable(sandbox):
+    # The call's deadline (or a quit) landing just after the connect: inside httpcore that cancel
+    # left the fresh connection checked out of the pool for good; after as many as the pool holds,
+    # every call to the service waited for a connection until its deadline.
+    transport, backend = one_connection_cancelling_on_connect()
+    async with VideoConduitClient(sandbox.api_base, sandbox.api_key, deadline=DEADLINE,
+                                  max_attempts=1, transport=transport) as client:
+        call = asyncio.ensure_future(client.list_jobs())
+        backend.victim = call
+        with pytest.raises(asyncio.CancelledError):
+            await asyncio.wait_for(call, timeout=GUARD)
+        assert backend.cancels == 1
+        job = await asyncio.wait_for(
+            client.submit_download("https://video.example/reachable", DownloadOptions()), timeout=GUARD)
+        assert (await asyncio.wait_for(client.get_job(job.job_id), timeout=GUARD)).job_id == job.job_id
