@@ -91,7 +91,13 @@ class AccountGate:
         """A submission ended without an answer about credits (a per-item error, a cancel)."""
         self._probe_in_flight = False
 
-    def credits_short(self, error: errors.InsufficientCreditsError) -> None:
+    def credits_short(self, error: errors.InsufficientCreditsError, sent_in_generation: int) -> None:
+        """A submit was refused for credits; ``sent_in_generation`` as for submission_accepted.
+        One sent before the latest refusal is old news, whatever came since: it must neither put
+        the next check 30 s later nor pause a queue that a later acceptance let go — a person
+        who topped up and pressed Retry now would wait on a late reply."""
+        if sent_in_generation != self.credit_generation:
+            return
         self._probe_in_flight = False
         self.credit_generation += 1
         self._set(

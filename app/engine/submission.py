@@ -182,7 +182,7 @@ class Submitter:
                 else:
                     self._ledger.set_intent_outcome(item.id, IntentOutcome.REFUSED, self._clock())
                 if outcome is SubmitOutcome.REFUSED:
-                    stopped = await self._after_refusal(item, exc)
+                    stopped = await self._after_refusal(item, exc, generation)
                     if stopped is not None:
                         return stopped
                     if isinstance(exc, errors.RateLimitedError):
@@ -233,10 +233,10 @@ class Submitter:
             elapsed = max(0.0, self._clock() - intent.intent_at)
             self._ledger.set_intent_service_time(item.id, service_now.timestamp() - elapsed)
 
-    async def _after_refusal(self, item: Item, exc: errors.ApiError) -> Stopped | None:
+    async def _after_refusal(self, item: Item, exc: errors.ApiError, generation: int) -> Stopped | None:
         """Nothing was charged. Stop the item (for the person or for good) or carry on."""
         if isinstance(exc, errors.InsufficientCreditsError):
-            self._gate.credits_short(exc)
+            self._gate.credits_short(exc, generation)
             return waiting(WaitReason.CREDITS)
         if isinstance(exc, errors.UnauthorizedError | errors.ForbiddenError):
             self._gate.key_refused(exc)

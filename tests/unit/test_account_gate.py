@@ -29,7 +29,7 @@ def _shortfall() -> errors.InsufficientCreditsError:
 
 def test_credit_shortfall_allows_one_probe_per_interval():
     gate, clock, changes = _gate()
-    gate.credits_short(_shortfall())
+    gate.credits_short(_shortfall(), gate.credit_generation)
     account = gate.account
     assert account.state is AccountState.WAITING_FOR_CREDITS
     assert (account.credits_required, account.credits_available) == (3, 1)
@@ -46,8 +46,8 @@ def test_credit_shortfall_allows_one_probe_per_interval():
 def test_a_submit_sent_before_the_refusal_does_not_lift_the_credit_pause():
     gate, clock, _ = _gate()
     sent_before = gate.credit_generation  # three submits on their way…
-    gate.credits_short(_shortfall())  # …two come back refused…
-    gate.credits_short(_shortfall())
+    gate.credits_short(_shortfall(), sent_before)  # …two come back refused…
+    gate.credits_short(_shortfall(), sent_before)
     gate.submission_accepted(sent_before)  # …and one accepted: the balance now is still unknown
     assert gate.account.state is AccountState.WAITING_FOR_CREDITS
     clock.now += CREDIT_RECHECK_SECONDS
@@ -58,9 +58,24 @@ def test_a_submit_sent_before_the_refusal_does_not_lift_the_credit_pause():
 
 def test_retry_now_rechecks_at_once():
     gate, clock, _ = _gate()
-    gate.credits_short(_shortfall())
+    gate.credits_short(_shortfall(), gate.credit_generation)
     gate.recheck_credits_now()
     assert gate.claim_submission()
+
+
+def test_a_late_refusal_of_a_submit_sent_before_the_pause_does_not_delay_the_recheck():
+    # Two submits on their way; the first refusal pauses the queue. The person tops up and
+    # presses Retry now; the second refusal, late, must not put the check 30 s off again.
+    gate, clock, _ = _gate()
+    sent_before = gate.credit_generation
+    gate.credits_short(_shortfall(), sent_before)
+    clock.now += 1
+    gate.recheck_credits_now()
+    gate.credits_short(_shortfall(), sent_before)
+    assert gate.seconds_until_recheck() == 0
+    assert gate.claim_submission()
+    gate.credits_short(_shortfall(), gate.credit_generation)  # the re-check's own refusal does
+    assert gate.seconds_until_recheck() == CREDIT_RECHECK_SECONDS
 
 
 def test_key_refusal_stops_everything_until_a_new_key():
