@@ -95,16 +95,23 @@ class Chromium:
         async with aiohttp.ClientSession() as session, session.put(
                 f"http://127.0.0.1:{self.port}/json/new?{url}") as reply:
             target = await reply.json(content_type=None)
-        deadline = time.monotonic() + timeout
         # A new tab is about:blank (already "complete") until the navigation commits: wait for
         # the page itself, loaded.
         loaded = f"document.readyState === 'complete' && location.href === {json.dumps(url)}"
+        await self.wait_true(target, loaded, timeout, f"{url} loaded")
+        return target
+
+    async def wait_true(self, target: dict[str, Any], expression: str, timeout: float,
+                        what: str) -> None:
+        """Until `expression` is true in `target` (an error, e.g. a name not defined yet, counts
+        as not yet)."""
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with contextlib.suppress(DevToolsError):
-                if await self.evaluate(target, loaded, timeout) is True:
-                    return target
+                if await self.evaluate(target, expression, max(deadline - time.monotonic(), 0.1)) is True:
+                    return
             await asyncio.sleep(0.1)
-        raise DevToolsError(f"{url} did not load within {timeout} s")
+        raise DevToolsError(f"not {what} within {timeout} s")
 
     def close(self) -> None:
         if self.process.poll() is None:

@@ -49,6 +49,9 @@ async def send_link_from_page(browser: Chromium, page: Path) -> tuple[dict, str]
     reply and the toolbar button's badge right after."""
     await browser.wait_ready(30)
     worker = await browser.wait_target("service_worker", WORKER, 30)
+    # The worker's target is listed before its script has run (seen once: "videoconduit is not
+    # defined"); a real click comes only after the menu its script creates exists.
+    await browser.wait_true(worker, "typeof videoconduit === 'object'", 30, "the worker's script run")
     tab = await browser.open_page(page.as_uri(), 30)
     link = await browser.evaluate(tab, "document.getElementById('video').href", 10)
     click = json.dumps({"menuItemId": "vc-link", "linkUrl": link, "pageUrl": page.as_uri()})
