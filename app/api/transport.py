@@ -224,7 +224,13 @@ async def read_capped(response: httpx.Response, limit: int) -> bytes | None:
     if isinstance(decoder, _Identity) and declared.isdigit() and int(declared) > limit:
         return None  # said so up front: not one byte of it is read
     body = bytearray()
-    async for raw in response.aiter_raw():
+    # The raw stream, not aiter_raw(): that closes the response itself as the body ends, where a
+    # cancel (the call's deadline, a quit) could cut the close short inside httpcore and keep the
+    # connection taken for good; the caller's uncancelled.close closes it whole.
+    stream = response.stream
+    if not isinstance(stream, httpx.AsyncByteStream):
+        raise TypeError("read_capped needs a streamed async response")
+    async for raw in stream:
         body += decoder.decode(raw, limit - len(body) + 1)
         if len(body) > limit:
             return None
