@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -37,6 +37,7 @@ APP_ICON_FILE = ("app-icon", "videoconduit.svg")
 # macOS menu-bar icons are templates: black and transparent only, tinted by the system.
 TRAY_TEMPLATE_FILE = ("app-icon", "tray-template.svg")
 MASK_SIDES = (20, 40, 64, 128)  # the first frame's icon sizes (toolbar, empty table), 1× and 2×
+_TRANSPARENT = QColor(0, 0, 0, 0)  # not Qt.GlobalColor.transparent: see app.ui.qt_values
 
 
 # Resolved once: the first frame asks for a dozen files, and each resolve() is a walk of stat calls.
@@ -71,7 +72,7 @@ def _svg_source(name: str) -> str:
 def render_svg(name: str, color: QColor, size: QSize) -> QPixmap:
     """The icon drawn from its SVG in `color`."""
     pixmap = QPixmap(size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(_TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     _renderer(name, color).render(painter, QRect(QPoint(0, 0), size))
@@ -93,12 +94,17 @@ def tinted_mask(name: str, side: int, color: QColor) -> QPixmap | None:
     image = QImage(str(mask_path(name, side)))
     if image.isNull():
         return None
-    image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(image)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    painter.fillRect(image.rect(), color)
+    # The colour everywhere, kept where the mask is: pixel for pixel what filling the mask
+    # "source in" gives, without QPainter.fillRect, whose overloads would build Qt's enums in
+    # the first frame (app.ui.qt_values). Transparent first: the pixmap keeps its alpha.
+    tinted = QPixmap(image.size())
+    tinted.fill(_TRANSPARENT)
+    tinted.fill(color)
+    painter = QPainter(tinted)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+    painter.drawImage(0, 0, image)
     painter.end()
-    return QPixmap.fromImage(image)
+    return tinted
 
 
 def write_icon_masks() -> list[Path]:
@@ -180,7 +186,7 @@ def _rendered(file: tuple[str, str]) -> QIcon:
     renderer = QSvgRenderer(str(resource_path(*file)))
     for side in (16, 22, 24, 32, 48, 64, 128, 256):
         pixmap = QPixmap(side, side)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(_TRANSPARENT)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)

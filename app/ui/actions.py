@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.resources import icon
+from app.ui.qt_values import WIDGET_WITH_CHILDREN_SHORTCUT, WINDOW_SHORTCUT, set_qt_property
 
 if TYPE_CHECKING:  # the window shows its (disabled) actions before the engine's types load
     from app.engine.model import Item, ItemState
@@ -57,8 +58,8 @@ class QueueActions(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        window = Qt.ShortcutContext.WindowShortcut
-        in_view = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self._in_view_only: set[str] = set()  # names of the actions whose keys work in the table only
+        window, in_view = WINDOW_SHORTCUT, WIDGET_WITH_CHILDREN_SHORTCUT  # (see app.ui.qt_values)
         make = self._make
         self.add_urls = make("add_urls", _tr("Add URLs…"), "add", QKeySequence.StandardKey.New,
                              window, _tr("Type or paste links to download"))
@@ -103,7 +104,7 @@ class QueueActions(QObject):
                                             "— this uses 1 credit"))
 
     def _make(self, name: str, text: str, icon_name: str | None,
-              shortcut: QKeySequence.StandardKey | str | None, context: Qt.ShortcutContext,
+              shortcut: QKeySequence.StandardKey | str | None, context: int,
               tip: str, fallback: str | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -112,8 +113,11 @@ class QueueActions(QObject):
         if shortcut is not None and QKeySequence(shortcut).isEmpty() and fallback:
             shortcut = fallback
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(context)
+            # setShortcuts([…]): choosing among setShortcut's overloads builds Qt's enums (qt_values)
+            action.setShortcuts([QKeySequence(shortcut)])
+            set_qt_property(action, "shortcutContext", context)
+            if context != WINDOW_SHORTCUT:
+                self._in_view_only.add(name)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             tip = f"{tip} ({keys})" if keys else tip
         action.setToolTip(tip)
@@ -122,6 +126,10 @@ class QueueActions(QObject):
 
     def all(self) -> list[QAction]:
         return [value for value in vars(self).values() if isinstance(value, QAction)]
+
+    def window_wide(self) -> list[QAction]:
+        """The actions whose keys work wherever the focus is in the window (Ctrl+V …)."""
+        return [action for action in self.all() if action.objectName() not in self._in_view_only]
 
     def hold_all(self) -> None:
         """While the window starts: nothing works before the queue has loaded."""

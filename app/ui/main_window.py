@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Signal
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QToolBar, QVBoxLayout, QWidget
 
 from app import APP_NAME
@@ -21,6 +21,7 @@ from app.resources import app_icon
 from app.ui.actions import QueueActions
 from app.ui.i18n import tr_n
 from app.ui.options_strip import OptionsStrip
+from app.ui.qt_values import TOOL_BUTTON_TEXT_BESIDE_ICON, set_qt_property
 from app.ui.queue_view import QueueView
 from app.ui.status_bar import AccountStatusBar
 from app.ui.theme import follow_system_color_scheme
@@ -63,7 +64,6 @@ class MainWindow(QMainWindow):
         """`attach=False` builds only what shows before the engine exists (toolbar, empty
         table, status bar saying it is starting); `attach(context)` completes it."""
         super().__init__(parent)
-        follow_system_color_scheme()
         self.context: Any = context
         self.engine: Any = None  # set by attach()
         self.presenter: Any = None  # the composition root sets Presenter(window, context)
@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
 
         self.context = context
         self.engine = context.engine
+        # Here, after the first paint: asking Qt for the scheme builds its whole enum namespace
+        # (app.ui.qt_values). Before it, run_window matched Windows' dark mode by itself.
+        follow_system_color_scheme()
         self.model = QueueModel(on_move=lambda ids, before: self.engine.move(ids, before), parent=self,
                                 download_dir=lambda: self.context.settings.download_dir)
         self.view.setModel(self.model)
@@ -179,7 +182,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("queueToolbar")
         bar.setMovable(False)
         bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_qt_property(bar, "toolButtonStyle", TOOL_BUTTON_TEXT_BESIDE_ICON)
         bar.addActions([acts.add_urls, acts.paste])
         bar.addSeparator()
         bar.addActions([acts.pause, acts.resume, acts.cancel, acts.retry, acts.look_again,
@@ -193,11 +196,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self.toolbar = bar
         # Window-wide shortcuts (Ctrl+V …) work wherever focus is; row keys only in the table.
-        self.addActions([a for a in acts.all() if a.shortcutContext()
-                         == Qt.ShortcutContext.WindowShortcut])
+        self.addActions(acts.window_wide())
         self.view.addActions([acts.remove, acts.toggle_pause, acts.copy_url])
 
     def _wire(self) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence, QShortcut
 
         bridge, acts, engine = self.bridge, self.commands, self.engine
@@ -295,6 +298,8 @@ class MainWindow(QMainWindow):
 
     def show_add_dialog(self) -> AddDialog:
         if self.add_dialog is None:
+            from PySide6.QtCore import Qt
+
             from app.ui.add_dialog import AddDialog
 
             options = self.options_strip.options()

@@ -7,12 +7,13 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.api.prices import AUDIO_ONLY_CREDITS, VIDEO_CREDITS
 from app.settings import FORMATS, QUALITIES, Settings
 from app.ui.i18n import tr_n
+from app.ui.qt_values import ALIGN_RIGHT, ALIGN_VCENTER
 from app.ui.widgets import ElidingLabel
 
 if TYPE_CHECKING:  # the strip shows in the first frame, before the API's models are imported
@@ -62,7 +63,7 @@ class OptionsStrip(QWidget):
         self.cost_label = ElidingLabel(self.tr("Each video costs {video} credits · audio only {audio}")
                                  .format(video=VIDEO_CREDITS, audio=AUDIO_ONLY_CREDITS), self)
         self.cost_label.setObjectName("costLabel")
-        self.estimate_label = ElidingLabel(self)
+        self.estimate_label = ElidingLabel(self, alignment=ALIGN_RIGHT | ALIGN_VCENTER)
         self.estimate_label.setObjectName("queueEstimate")
         self.estimate_label.setAccessibleName(self.tr("Estimated cost of the queue"))
 
@@ -79,7 +80,6 @@ class OptionsStrip(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.cost_label, 1)
         layout.addWidget(self.estimate_label, 1)
-        self.estimate_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self._load(settings)
         self.format_box.currentIndexChanged.connect(self._format_changed)

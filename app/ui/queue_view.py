@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QRect
 from PySide6.QtGui import QFont, QIcon, QPainter, QPaintEvent, QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,14 @@ from PySide6.QtWidgets import (
 
 from app.resources import icon
 from app.ui.columns import Column, column_title
+from app.ui.qt_values import (
+    ALIGN_CENTER,
+    ALIGN_LEFT,
+    ALIGN_VCENTER,
+    CUSTOM_CONTEXT_MENU,
+    MOVE_ACTION,
+    set_qt_property,
+)
 
 if TYPE_CHECKING:  # imported after the first paint, with the engine's item types
     from app.ui.queue_model import QueueModel
@@ -26,11 +34,18 @@ ROW_HEIGHT = 32
 
 
 class _MiddleElidingDelegate(QStyledItemDelegate):
-    """Names and links keep both ends visible ("example.com/wat…/video.mp4")."""
+    """Names and links keep both ends visible ("example.com/wat…/video.mp4"). Made once the
+    window has painted (the empty first frame has no names; see app.ui.qt_values)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        from PySide6.QtCore import Qt
+
+        super().__init__(parent)
+        self._middle = Qt.TextElideMode.ElideMiddle
 
     def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
+        option.textElideMode = self._middle
 
 
 def column_titles_only(parent: QWidget) -> QAbstractItemModel:
@@ -49,24 +64,27 @@ class QueueView(QTableView):
         # A viewport made here, so Python knows its type: wrapping Qt's own (the first paint asks
         # for it) makes PySide6 load every QWidget subclass it might be, ~10 ms of enums.
         self.setViewport(QWidget(self))
+        # The placeholder's painter starts in this colour (QPainter takes a widget's foreground
+        # role): no setPen in the first frame, whose overloads build Qt's enums (qt_values).
+        # Items paint with colours of their own.
+        self.viewport().setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.opening = False
         self.setObjectName("queueView")
         self.setModel(model if model is not None else column_titles_only(self))
         self.setAccessibleName(self.tr("Download queue"))
-        self.setItemDelegateForColumn(Column.TITLE, _MiddleElidingDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # (Elided at the right: the view's default. Qt-typed settings by number: app.ui.qt_values)
+        set_qt_property(self, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDragEnabled(True)
         self.setDropIndicatorShown(True)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        set_qt_property(self, "defaultDropAction", MOVE_ACTION)
         self.setDragDropOverwriteMode(False)
         self.setCornerButtonEnabled(False)
 
@@ -78,7 +96,7 @@ class QueueView(QTableView):
 
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        set_qt_property(header, "defaultAlignment", ALIGN_LEFT | ALIGN_VCENTER)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((Column.STATUS, 230), (Column.PROGRESS, 220), (Column.SIZE, 140),
@@ -88,11 +106,13 @@ class QueueView(QTableView):
         header.setMinimumSectionSize(60)
 
     def paint_progress_bars(self) -> None:
-        """Draw the Progress column as bars from now on. Called once the window has painted:
-        the bar painter's Qt style classes take ~9 ms to load, and an empty table needs none."""
+        """Draw the Progress column as bars, and names elided in the middle, from now on.
+        Called once the window has painted: the bar painter's Qt style classes take ~9 ms to
+        load, and an empty table needs neither."""
         from app.ui.progress_delegate import ProgressDelegate
 
         self.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self))
+        self.setItemDelegateForColumn(Column.TITLE, _MiddleElidingDelegate(self))
 
     def placeholder_text(self) -> str:
         if self.opening:
@@ -114,17 +134,15 @@ class QueueView(QTableView):
         viewport = self.viewport()
         painter = QPainter(viewport)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        color = self.palette().color(QPalette.ColorRole.PlaceholderText)
         area = viewport.rect()
         side = 64
         art = QRect(area.center().x() - side // 2, area.center().y() - side - 12, side, side)
-        icon("download").paint(painter, art, Qt.AlignmentFlag.AlignCenter, QIcon.Mode.Disabled)
-        painter.setPen(color)
+        icon("download").paint(painter, art, mode=QIcon.Mode.Disabled)  # centred: the default
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         painter.setFont(font)
         below = QRect(area.left(), art.bottom() + 12, area.width(), painter.fontMetrics().height())
-        painter.drawText(below, Qt.AlignmentFlag.AlignCenter, self.placeholder_text())
+        painter.drawText(below, ALIGN_CENTER, self.placeholder_text())
         font.setPointSizeF(self.font().pointSizeF())
         painter.setFont(font)
         if self.opening:
@@ -133,5 +151,5 @@ class QueueView(QTableView):
         hint = self.tr("Links from your browser, a text file or the clipboard — one or many.")
         second = below.translated(0, below.height() + 6)
         second.setHeight(painter.fontMetrics().height())
-        painter.drawText(second, Qt.AlignmentFlag.AlignCenter, hint)
+        painter.drawText(second, ALIGN_CENTER, hint)
         painter.end()

@@ -46,7 +46,7 @@ def run_window(start: WindowStart, build: Callable[[], AppContext], urls: list[s
     app.setQuitOnLastWindowClosed(False)  # the window decides (close to tray, confirm quitting)
     if install_translator(app, ui_locale()):  # before any widget exists: every tr() sees it
         set_number_locale(ui_locale())
-    theme.follow_system_color_scheme()
+    theme.match_windows_dark_mode()  # the rest of following the scheme waits for the paint
 
     window = MainWindow(start, attach=False)
     window.show()
@@ -121,7 +121,9 @@ def _wait_for_first_paint(window: MainWindow) -> bool:
     window.removeEventFilter(watcher)
     if os.environ.get(STARTUP_PROBE) and sys.stdout is not None:  # tests/perf times start-up
         print("painted", flush=True)
-        print("imported:", " ".join(sorted(sys.modules)), flush=True)
+        # …and, as if a module, Qt's enum namespace once something built it (app.ui.qt_values)
+        built = ["PySide6.QtCore.Qt"] if "Qt" in vars(sys.modules["PySide6.QtCore"]) else []
+        print("imported:", " ".join(sorted([*sys.modules, *built])), flush=True)
     return bool(ended_by_us)
 
 

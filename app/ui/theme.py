@@ -7,9 +7,14 @@ a dark Fusion palette itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import sys
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # asking Qt for the scheme builds Qt's whole enum namespace: see follow_…
+    from PySide6.QtCore import Qt
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -66,10 +71,15 @@ def dark_palette() -> QPalette:
 
 def apply_color_scheme(scheme: Qt.ColorScheme) -> None:
     """Make the palette match `scheme` unless the platform already did."""
+    from PySide6.QtCore import Qt
+
+    _apply_dark(scheme == Qt.ColorScheme.Dark)
+
+
+def _apply_dark(wants_dark: bool) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    wants_dark = scheme == Qt.ColorScheme.Dark
     if wants_dark == is_dark(app.palette()):
         return
     app.setStyle("Fusion")  # the one style that draws any palette faithfully everywhere
@@ -80,10 +90,31 @@ _following = False
 
 
 def follow_system_color_scheme() -> None:
-    """Apply the system's light/dark choice now and whenever it changes (idempotent)."""
+    """Apply the system's light/dark choice now and whenever it changes (idempotent). Called
+    once the window has painted: Qt reports the scheme as an enum of its namespace, whose first
+    use costs ~17 ms (app.ui.qt_values); match_windows_dark_mode covers the first frame."""
     global _following
     hints = QGuiApplication.styleHints()
     apply_color_scheme(hints.colorScheme())
     if not _following:
         hints.colorSchemeChanged.connect(apply_color_scheme)
         _following = True
+
+
+def match_windows_dark_mode() -> None:
+    """Before the first paint: a Windows set to dark apps gets a dark first frame (read from
+    the registry, no Qt enum). Elsewhere the platform theme hands Qt its palette itself."""
+    if sys.platform == "win32" and _windows_apps_use_dark():
+        _apply_dark(True)
+
+
+def _windows_apps_use_dark() -> bool:
+    try:
+        import winreg  # type: ignore[import-not-found,unused-ignore]
+
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER,  # type: ignore[attr-defined,unused-ignore]
+                            r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize") as key:
+            value, _kind = winreg.QueryValueEx(key, "AppsUseLightTheme")  # type: ignore[attr-defined,unused-ignore]
+    except (ImportError, OSError):
+        return False
+    return value == 0

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QToolTip
+from PySide6.QtWidgets import QLabel, QToolTip, QWidget
+
+from app.ui.qt_values import ALIGN_LEFT, ALIGN_VCENTER, TEXT_SINGLE_LINE, set_qt_property
 
 
 class ElidingLabel(QLabel):
     """A one-line label that shrinks with the window, ending in "…" — so a long sentence never
-    forces a minimum window width. Hovering an elided label shows the whole text."""
+    forces a minimum window width. Hovering an elided label shows the whole text. It paints in
+    the first frame, so it keeps its alignment as a number (app.ui.qt_values)."""
+
+    def __init__(self, *text_and_parent: str | QWidget | None,
+                 alignment: int = ALIGN_LEFT | ALIGN_VCENTER) -> None:
+        super().__init__(*text_and_parent)
+        self._alignment = alignment
+        set_qt_property(self, "alignment", alignment)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -22,10 +31,14 @@ class ElidingLabel(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         area = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                              area.width())
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(area, int(self.alignment()) | Qt.TextFlag.TextSingleLine, shown)
+        shown = self.text()
+        if self.fontMetrics().horizontalAdvance(shown) > area.width():
+            from PySide6.QtCore import Qt
+
+            shown = self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, area.width())
+        # (The painter starts with the label's foreground colour: no setPen, whose overloads
+        # would build Qt's enums in the first frame.)
+        painter.drawText(area, self._alignment | TEXT_SINGLE_LINE, shown)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and not self.toolTip() and self.is_elided():
