@@ -16,7 +16,7 @@ import pytest_asyncio
 
 from app.engine import bulk_reads, part_direct, part_writer
 from app.engine.transfer import TransferError, download_to_part, make_file_client
-from tests.integration.cancel_on_connect import one_connection_cancelling_on_connect
+from tests.integration.chosen_cancels import one_connection_cancelling_on_connect
 from tests.integration.test_transfer import completed_job
 
 MiB = 1 << 20

@@ -17,7 +17,7 @@ from app.api.models import DownloadOptions
 from app.engine.submission import SubmitOutcome, submit_outcome
 from app.engine.watcher import JobWatcher
 from app.sandbox import run_in_thread
-from tests.integration.cancel_on_connect import one_connection_cancelling_on_connect
+from tests.integration.chosen_cancels import one_connection_cancelling_on_connect
 from tests.integration.local_servers import BigReply, MiB, gzip_of_zeros
 
 DEADLINE = 2.0
