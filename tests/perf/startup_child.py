@@ -6,7 +6,8 @@ The platform (xcb on a private Xvfb, or offscreen) comes from the parent's envir
     python -m tests.perf.startup_child widgets    Qt's share of the app's first window: the same
         kinds of widgets (toolbar of 11 SVG-icon actions with shortcuts, a 5-column table view
         with a placeholder text painted on its viewport, two combo boxes and a check box, a status
-        bar of five labels), Qt's enums used as the app uses them, none of the app's own code
+        bar of five labels), set through Qt's enums (whose namespace the app's first frame no
+        longer builds: app.ui.qt_values), none of the app's own code
 
 The app is timed the same way through its own probe (VIDEOCONDUIT_STARTUP_PROBE, app.ui.run),
 which prints after the main window's first paint — from source and in the packaged bundle.
