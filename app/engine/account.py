@@ -128,6 +128,10 @@ class AccountGate:
     def key_changed(self) -> None:
         if self._account.state is AccountState.WAITING_FOR_KEY:
             self._ready()
+        elif self._account.state is AccountState.WAITING_FOR_CREDITS:
+            # Another key may be another account, with credits of its own: look now, not after
+            # the rest of the 30 s (a refused look costs nothing).
+            self.recheck_credits_now()
 
     def trouble(self, error: errors.ApiError, attempt: int, until: float) -> None:
         if self._account.state in (AccountState.WAITING_FOR_KEY, AccountState.WAITING_FOR_CREDITS):

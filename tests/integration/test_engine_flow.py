@@ -234,3 +234,19 @@ async def test_a_late_refusal_from_before_the_top_up_does_not_pause_the_queue_ag
         assert outcome is Outcome.ALL_COMPLETED
         assert engine.account.state is AccountState.READY
     assert sandbox.admin.state()["credits"] == 11 - 4
+
+
+async def test_a_new_key_while_short_of_credits_resumes_without_waiting_for_the_recheck(sandbox, tmp_path):
+    # The person, paused for credits, enters a key of an account that has them: the queue looks
+    # again at once instead of after the rest of the 30 s re-check interval.
+    sandbox.admin.set_credits(1)
+    async with running_engine(sandbox, tmp_path) as engine:
+        engine.add_text("https://example.com/new-key")
+        await wait_for(lambda: engine.account.state is AccountState.WAITING_FOR_CREDITS, 10,
+                       what="the refusal")
+        sandbox.admin.add_credits(10)
+        engine.set_api_key(sandbox.api_key)
+        # Far less than the 30 s the pause would otherwise wait.
+        outcome = await asyncio.wait_for(engine.wait_until_settled(), timeout=12)
+        assert outcome is Outcome.ALL_COMPLETED
+    assert sandbox.admin.state()["credits"] == 11 - 2

@@ -78,6 +78,16 @@ def test_a_late_refusal_of_a_submit_sent_before_the_pause_does_not_delay_the_rec
     assert gate.seconds_until_recheck() == CREDIT_RECHECK_SECONDS
 
 
+def test_a_new_key_while_short_of_credits_looks_again_at_once():
+    gate, clock, _ = _gate()
+    gate.credits_short(_shortfall(), gate.credit_generation)
+    clock.now += 1
+    gate.key_changed()
+    assert gate.account.state is AccountState.WAITING_FOR_CREDITS  # until the look says otherwise
+    assert gate.seconds_until_recheck() == 0
+    assert gate.claim_submission()
+
+
 def test_key_refusal_stops_everything_until_a_new_key():
     gate, _, _ = _gate()
     gate.key_refused(errors.error_from_response(403, {}, b'{"detail": "deactivated", "code": "forbidden"}'))
