@@ -13,7 +13,8 @@ max_connections of them every request waits for a connection in vain. Two places
   close runs in a task of its own to its end; the caller's cancel is raised once it is done.
 
 The orphan sweep reads httpcore's pool internals (its connections and its requests); the
-versions are pinned, and tests/integration/cancel_on_connect.py's tests fail if it stops working.
+versions are pinned, and the tests that use tests/integration/chosen_cancels.py fail if it
+stops working.
 """
 
 from __future__ import annotations

@@ -20,6 +20,11 @@ class ElidingLabel(QLabel):
         self._alignment = alignment
         set_qt_property(self, "alignment", alignment)
 
+    def setAlignment(self, alignment) -> None:  # type: ignore[no-untyped-def]
+        """Also keeps the number paintEvent draws with (reading alignment() builds Qt's enums)."""
+        super().setAlignment(alignment)
+        self._alignment = int(alignment)
+
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("…") * 8),
@@ -32,7 +37,7 @@ class ElidingLabel(QLabel):
         painter = QPainter(self)
         area = self.contentsRect()
         shown = self.text()
-        if self.fontMetrics().horizontalAdvance(shown) > area.width():
+        if self.is_elided():  # (only then Qt's enums: a text that fits is drawn as it is)
             from PySide6.QtCore import Qt
 
             shown = self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, area.width())

@@ -215,27 +215,6 @@ async def test_jobs_processing_together_share_their_polls(tmp_path):
     assert len(polls) <= 5, [p["path"] for p in polls]
 
 
-async def test_a_late_refusal_from_before_the_top_up_does_not_pause_the_queue_again(sandbox, tmp_path):
-    # Two submits on their way with 1 credit: the first refusal pauses the queue; the person tops
-    # up and presses Retry now. The second refusal comes late (processed at once, answered 1.5 s
-    # later): it is old news and must not put the queue back to waiting 30 s for its re-check.
-    sandbox.admin.set_credits(1)
-    sandbox.admin.queue_faults("/v1/download", [{"after_processing": True},
-                                                {"after_processing": True, "delay": 1.5}],
-                               method="POST")
-    async with running_engine(sandbox, tmp_path, concurrency=2) as engine:
-        engine.add_text("https://example.com/late-one\nhttps://example.com/late-two")
-        await wait_for(lambda: engine.account.state is AccountState.WAITING_FOR_CREDITS, 10,
-                       what="the first refusal")
-        sandbox.admin.add_credits(10)
-        engine.retry_now()
-        # Far less than the 30 s a re-armed pause would wait.
-        outcome = await asyncio.wait_for(engine.wait_until_settled(), timeout=12)
-        assert outcome is Outcome.ALL_COMPLETED
-        assert engine.account.state is AccountState.READY
-    assert sandbox.admin.state()["credits"] == 11 - 4
-
-
 async def test_a_new_key_while_short_of_credits_resumes_without_waiting_for_the_recheck(sandbox, tmp_path):
     # The person, paused for credits, enters a key of an account that has them: the queue looks
     # again at once instead of after the rest of the 30 s re-check interval.

@@ -21,8 +21,31 @@ def sandbox():
         yield server
 
 
-def _by_url(engine, url):
-    return next(i for i in engine.items if i.url == url)
+def _second_refusal_late(sandbox) -> None:
+    """With 1 credit, two submits on their way: the first refused at once, the second processed
+    at once but answered 1.5 s later."""
+    sandbox.admin.set_credits(1)
+    sandbox.admin.queue_faults("/v1/download", [{"after_processing": True},
+                                                {"after_processing": True, "delay": 1.5}],
+                               method="POST")
+
+
+async def test_a_late_refusal_from_before_the_top_up_does_not_pause_the_queue_again(sandbox, tmp_path):
+    # Two submits on their way with 1 credit: the first refusal pauses the queue; the person tops
+    # up and presses Retry now. The second refusal comes late (processed at once, answered 1.5 s
+    # later): it is old news and must not put the queue back to waiting 30 s for its re-check.
+    _second_refusal_late(sandbox)
+    async with running_engine(sandbox, tmp_path, concurrency=2) as engine:
+        engine.add_text("https://example.com/late-one\nhttps://example.com/late-two")
+        await wait_for(lambda: engine.account.state is AccountState.WAITING_FOR_CREDITS, 10,
+                       what="the first refusal")
+        sandbox.admin.add_credits(10)
+        engine.retry_now()
+        # Far less than the 30 s a re-armed pause would wait.
+        outcome = await asyncio.wait_for(engine.wait_until_settled(), timeout=12)
+        assert outcome is Outcome.ALL_COMPLETED
+        assert engine.account.state is AccountState.READY
+    assert sandbox.admin.state()["credits"] == 11 - 4
 
 
 async def test_a_late_refusal_that_is_real_news_still_pauses_the_queue(sandbox, tmp_path):
@@ -32,10 +55,7 @@ async def test_a_late_refusal_that_is_real_news_still_pauses_the_queue(sandbox, 
     # The item must not stay "waiting for credits" under a READY queue, the queue must end up
     # paused for credits, and it must not spin on refused POSTs.
     one, two = "https://example.com/short-one", "https://example.com/short-two"
-    sandbox.admin.set_credits(1)
-    sandbox.admin.queue_faults("/v1/download", [{"after_processing": True},
-                                                {"after_processing": True, "delay": 1.5}],
-                               method="POST")
+    _second_refusal_late(sandbox)
     async with running_engine(sandbox, tmp_path, concurrency=2) as engine:
         engine.add_text(f"{one}\n{two}")
         await wait_for(lambda: engine.account.state is AccountState.WAITING_FOR_CREDITS, 10,
